@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import type { ArticleFooterOptions } from './options';
+
+/** The facts about one article that its footer links need. */
+export interface ArticleRef {
+  title: string;
+  url: string;
+  /** Path of the Markdown file relative to the site folder, e.g. source/_posts/Area/Name.md. */
+  source: string;
+  /** Front-matter `article_id`, if the author pinned one. */
+  articleId?: string;
+}
+
+/**
+ * A stable id for an article: the front-matter `article_id` if set, otherwise derived from the
+ * path under source/, which stays the same across builds and machines.
+ */
+export function articleId(ref: Pick<ArticleRef, 'source' | 'articleId'>): string {
+  if (ref.articleId) return ref.articleId;
+  return createHash('sha256').update(ref.source.replace(/\\/g, '/')).digest('hex').slice(0, 12);
+}
+
+/** Fills `{{title}}`, `{{url}}`, `{{source}}` and `{{id}}` in a template; unknown names stay. */
+export function fillTemplate(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+function repoPath(options: ArticleFooterOptions, source: string): string {
+  return [options.sourceRoot, source].filter(Boolean).join('/');
+}
+
+/** URL of a new GitHub issue prefilled from the feedback template. */
+export function feedbackUrl(options: ArticleFooterOptions, ref: ArticleRef, template: string): string {
+  const values = { title: ref.title, url: ref.url, source: repoPath(options, ref.source), id: articleId(ref) };
+  const params = new URLSearchParams({ title: `[フィードバック] ${ref.title}`, body: fillTemplate(template, values) });
+  if (options.feedbackLabels.length) params.set('labels', options.feedbackLabels.join(','));
+  return `${options.repository}/issues/new?${params.toString()}`;
+}
+
+/** URL that opens the article's source file in GitHub's editor. */
+export function editUrl(options: ArticleFooterOptions, ref: ArticleRef): string {
+  const file = repoPath(options, ref.source).split('/').map(encodeURIComponent).join('/');
+  return `${options.repository}/edit/${encodeURIComponent(options.branch)}/${file}`;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+/**
+ * The footer block appended to an article: the disclaimer (already rendered to HTML, or '' for
+ * none) and the feedback and edit links. Excluded from the search index.
+ */
+export function renderArticleFooter(options: ArticleFooterOptions, ref: ArticleRef, disclaimerHtml: string, template: string): string {
+  const parts: string[] = [];
+  if (disclaimerHtml) parts.push(`<div class="sb-disclaimer">${disclaimerHtml}</div>`);
+  if (options.repository) {
+    const link = (cls: string, href: string, label: string): string =>
+      `<a class="${cls}" href="${escapeHtml(href)}" target="_blank" rel="noopener">${escapeHtml(label)}</a>`;
+    parts.push('<p class="sb-article-actions">' +
+      link('sb-feedback', feedbackUrl(options, ref, template), options.labels.feedback) +
+      link('sb-edit', editUrl(options, ref), options.labels.edit) +
+      '</p>');
+  }
+  if (!parts.length) return '';
+  return `<aside class="sb-article-footer" aria-label="${escapeHtml(options.labels.region)}" data-pagefind-ignore="all" data-article-id="${articleId(ref)}">${parts.join('')}</aside>`;
+}

@@ -1,0 +1,142 @@
+/**
+ * Build runner: `node dist/lib/cli/hexo.js generate|server [--cwd DIR] [--port N]`.
+ *
+ * Hexo logs "Script load failed" and carries on when a plugin throws, and writes pages into
+ * public/ as it goes. This runner turns every error Hexo logs into a failed build, refuses to run
+ * without our plugins, and generates into a staging folder that replaces public/ only on success.
+ */
+import Hexo from 'hexo';
+import { format } from 'node:util';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { loadedFeatures } from '../hexo/plugin';
+
+/** Every error logged or thrown while building, in the order they happened. */
+export class BuildFailed extends Error {
+  constructor(readonly errors: string[]) {
+    super(`build failed with ${errors.length} error(s):\n${errors.map((e) => `  - ${e}`).join('\n')}`);
+    this.name = 'BuildFailed';
+  }
+}
+
+export interface RunOptions {
+  silent?: boolean;
+}
+
+/** Creates and initialises Hexo for baseDir; errors logged during start-up fail it. */
+export async function openSite(baseDir: string, options: RunOptions = {}): Promise<{ hexo: Hexo; errors: string[] }> {
+  const hexo = new Hexo(baseDir, { silent: options.silent ?? false });
+  const errors = captureErrors(hexo);
+  await hexo.init();
+  if (!loadedFeatures(hexo)) {
+    errors.push('the support-blog plugins did not load (scripts/support-blog.js); run `npm run build:ts` first');
+  }
+  if (errors.length) {
+    await hexo.exit().catch(() => undefined);
+    throw new BuildFailed(errors);
+  }
+  return { hexo, errors };
+}
+
+/** Generates the site of baseDir; public/ is replaced only if the whole build succeeded. */
+export async function generate(baseDir: string, options: RunOptions = {}): Promise<string> {
+  const { hexo, errors } = await openSite(baseDir, options);
+  const publicDir = hexo.public_dir.replace(/[\\/]$/, '');
+  const stagingRoot = path.join(baseDir, '.build');
+  const staging = path.join(stagingRoot, `public-${process.pid}-${Date.now()}`);
+  await fs.mkdir(stagingRoot, { recursive: true });
+  hexo.public_dir = staging + path.sep;
+  try {
+    await hexo.call('generate', {});
+  } catch (err) {
+    errors.push(describe(err));
+  }
+  await hexo.exit().catch((err: unknown) => errors.push(describe(err)));
+  if (errors.length) {
+    await fs.rm(staging, { recursive: true, force: true });
+    throw new BuildFailed(errors);
+  }
+  await swapInto(staging, publicDir, stagingRoot);
+  return publicDir;
+}
+
+async function swapInto(staging: string, publicDir: string, stagingRoot: string): Promise<void> {
+  const old = path.join(stagingRoot, `old-${process.pid}-${Date.now()}`);
+  const hadOld = await fs.rename(publicDir, old).then(() => true, (err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return false;
+    throw err;
+  });
+  await fs.rename(staging, publicDir);
+  if (hadOld) await fs.rm(old, { recursive: true, force: true });
+  await fs.rmdir(stagingRoot).catch(() => undefined);
+}
+
+function captureErrors(hexo: Hexo): string[] {
+  const errors: string[] = [];
+  const log = hexo.log as unknown as Record<string, (...args: unknown[]) => void>;
+  for (const level of ['error', 'fatal'] as const) {
+    const original = log[level]!.bind(log);
+    log[level] = (...args: unknown[]) => {
+      errors.push(formatLog(args));
+      original(...args);
+    };
+  }
+  return errors;
+}
+
+/** Formats hexo-log arguments (`{ err }, 'message %s', value`) as one line plus the error's stack. */
+export function formatLog(args: unknown[]): string {
+  let err: unknown;
+  if (args.length && args[0] && typeof args[0] === 'object' && !(args[0] instanceof Error) && 'err' in args[0]) {
+    err = (args[0] as { err: unknown }).err;
+    args = args.slice(1);
+  } else if (args[0] instanceof Error) {
+    err = args[0];
+    args = args.slice(1);
+  }
+  const message = args.length ? format(...args) : '';
+  return [message, err === undefined ? '' : describe(err)].filter(Boolean).join(': ');
+}
+
+function describe(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const cause = err.cause instanceof Error && err.cause.stack ? `\n    caused by ${err.cause.stack}` : '';
+  return `${err.stack ?? err.message}${cause}`;
+}
+
+interface CliArgs {
+  command: string;
+  cwd: string;
+  port?: number;
+}
+
+function parseArgs(argv: string[]): CliArgs {
+  const args: CliArgs = { command: argv[0] ?? 'generate', cwd: process.cwd() };
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--cwd') args.cwd = path.resolve(argv[++i] ?? '.');
+    else if (a === '--port' || a === '-p') args.port = Number(argv[++i]);
+    else throw new Error(`unknown option: ${a}`);
+  }
+  return args;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.command === 'generate') {
+    const out = await generate(args.cwd);
+    console.log(`site written to ${path.relative(process.cwd(), out) || '.'}/`);
+  } else if (args.command === 'server') {
+    const { hexo } = await openSite(args.cwd);
+    await hexo.call('server', args.port ? { port: args.port } : {});
+  } else {
+    throw new Error(`unknown command: ${args.command} (expected generate or server)`);
+  }
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof BuildFailed ? err.message : describe(err));
+    process.exitCode = 1;
+  });
+}

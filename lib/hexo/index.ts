@@ -1,0 +1,26 @@
+/**
+ * Entry point loaded by scripts/support-blog.js: registers every feature with Hexo.
+ * This folder (lib/hexo) is the only one that touches Hexo; the logic lives in pure modules.
+ */
+import type Hexo from 'hexo';
+import { markLoaded, PluginError, type Feature } from './plugin';
+import timezone from './timezone';
+import vendor from './vendor';
+import theme from './theme';
+import postHtml from './post-html';
+import lastUpdated from './last-updated';
+import articleFooter from './article-footer';
+
+const FEATURES: Feature[] = [timezone, vendor, theme, postHtml, lastUpdated, articleFooter];
+
+/** Registers all features; a feature that throws stops the load with its name attached. */
+export function register(hexo: Hexo): void {
+  for (const feature of FEATURES) {
+    try {
+      feature.register(hexo);
+    } catch (err) {
+      throw new PluginError(feature.name, undefined, err);
+    }
+  }
+  markLoaded(hexo, FEATURES.map((f) => f.name));
+}

@@ -1,0 +1,70 @@
+import type Hexo from 'hexo';
+
+/** One feature of ours: reads its config section and registers filters, helpers and generators. */
+export interface Feature {
+  name: string;
+  register(hexo: Hexo): void;
+}
+
+/** Error raised by one of our plugins, naming the plugin and, where known, the source file. */
+export class PluginError extends Error {
+  constructor(
+    readonly plugin: string,
+    readonly file: string | undefined,
+    cause: unknown,
+  ) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`[${plugin}]${file ? ` ${file}:` : ''} ${reason}`, { cause });
+    this.name = 'PluginError';
+  }
+}
+
+// Symbol.for: the runner and the plugins may be loaded as separate module instances.
+const LOADED = Symbol.for('support-blog.features');
+
+/** Records which features registered, so the build runner can refuse to build without them. */
+export function markLoaded(hexo: Hexo, names: string[]): void {
+  (hexo as unknown as Record<symbol, string[]>)[LOADED] = names;
+}
+
+/** The features that registered on this Hexo instance, or undefined if our plugins never loaded. */
+export function loadedFeatures(hexo: Hexo): string[] | undefined {
+  return (hexo as unknown as Record<symbol, string[] | undefined>)[LOADED];
+}
+
+/**
+ * Wraps a Hexo filter so that a throw names the plugin and the file being processed.
+ * Hexo reports a failing filter without saying which plugin or article was involved.
+ */
+export function guard<A extends unknown[], R>(
+  plugin: string,
+  fn: (...args: A) => R,
+  fileOf: (...args: A) => string | undefined = () => undefined,
+): (...args: A) => R {
+  return function (this: unknown, ...args: A): R {
+    try {
+      const result = fn.apply(this, args);
+      if (result instanceof Promise) {
+        return result.catch((err: unknown) => {
+          throw wrap(plugin, fileOf(...args), err);
+        }) as R;
+      }
+      return result;
+    } catch (err) {
+      throw wrap(plugin, fileOf(...args), err);
+    }
+  };
+}
+
+function wrap(plugin: string, file: string | undefined, err: unknown): Error {
+  return err instanceof PluginError ? err : new PluginError(plugin, file, err);
+}
+
+/** The source path of a post-like object that Hexo passes to post filters. */
+export function sourceOf(data: unknown): string | undefined {
+  if (data && typeof data === 'object') {
+    const d = data as { full_source?: unknown; source?: unknown; path?: unknown };
+    for (const v of [d.full_source, d.source, d.path]) if (typeof v === 'string') return v;
+  }
+  return undefined;
+}

@@ -1,0 +1,46 @@
+import type Hexo from 'hexo';
+import type { Feature } from './plugin';
+
+/** Labels of icarus that read oddly on a Japanese support blog, by language and i18n key. */
+export const LABEL_OVERRIDES: Record<string, Record<string, string>> = {
+  ja: { 'widget.catalogue': '目次' },
+};
+
+/** System font stacks: icarus's defaults put a Chinese font before Japanese ones on Windows. */
+export const FONT_STACKS = {
+  sans: '-apple-system, BlinkMacSystemFont, "Segoe UI", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "BIZ UDPGothic", Meiryo, "Noto Sans CJK JP", "Noto Sans JP", sans-serif',
+  code: 'SFMono-Regular, Consolas, "Liberation Mono", Menlo, "BIZ UDGothic", monospace',
+};
+
+interface StylusRenderer {
+  define(name: string, node: unknown): StylusRenderer;
+}
+
+/** Adapts icarus to Japanese without forking it: i18n labels and stylus variables. */
+const theme: Feature = {
+  name: 'theme',
+  register(hexo) {
+    // The theme's language files are read while the site loads, after scripts: patch them here.
+    hexo.extend.filter.register('before_generate', () => applyLabelOverrides(hexo), 1);
+
+    // icarus declares its style variables with `?=`, so values defined beforehand win.
+    const { nodes } = require('stylus') as { nodes: { Literal: new (s: string) => unknown } };
+    hexo.extend.filter.register('stylus:renderer', (style: StylusRenderer) => {
+      style.define('$family-sans-serif', new nodes.Literal(FONT_STACKS.sans));
+      style.define('$family-code', new nodes.Literal(FONT_STACKS.code));
+      style.define('$body-size', new nodes.Literal('15px'));
+    });
+  },
+};
+
+function applyLabelOverrides(hexo: Hexo): void {
+  const i18n = hexo.theme.i18n as unknown as {
+    get(lang: string): Record<string, string>;
+    set(lang: string, data: Record<string, string>): void;
+  };
+  for (const [lang, labels] of Object.entries(LABEL_OVERRIDES)) {
+    i18n.set(lang, { ...i18n.get(lang), ...labels });
+  }
+}
+
+export default theme;

@@ -1,0 +1,65 @@
+import type Hexo from 'hexo';
+import { createReadStream, existsSync } from 'node:fs';
+import path from 'node:path';
+import { ICON_CSS, libraryFile, vendorFiles, type VendorFile } from '../vendor/manifest';
+import { guard, type Feature } from './plugin';
+
+/** Our own stylesheet, served at /css/support-blog.css (see assets/css). */
+export const SITE_CSS_ROUTE = 'css/support-blog.css';
+const ASSETS_DIR = path.resolve(__dirname, '../../../assets');
+
+/** The highlight.js theme icarus is configured with, or null when highlighting is off. */
+export function highlightTheme(hexo: Hexo): string | null {
+  const siteHighlight = hexo.config.highlight as { enable?: boolean } | undefined;
+  if (siteHighlight?.enable === false) return null;
+  const article = (hexo.theme.config as { article?: { highlight?: { theme?: string } } }).article;
+  return article?.highlight?.theme ?? 'atom-one-light';
+}
+
+function routeData(file: VendorFile): () => NodeJS.ReadableStream | string {
+  if (file.content !== undefined) return () => file.content!;
+  const resolved = require.resolve(file.module!);
+  return () => createReadStream(resolved);
+}
+
+/**
+ * Serves jQuery, clipboard.js, highlight.js styles and Font Awesome from the site, and points
+ * icarus's cdn/fontcdn/iconcdn helpers at them. A request for a file we do not serve fails the
+ * build instead of silently reaching for a CDN.
+ */
+const vendor: Feature = {
+  name: 'vendor',
+  register(hexo) {
+    if (!existsSync(path.join(ASSETS_DIR, SITE_CSS_ROUTE))) {
+      throw new Error(`missing ${path.join(ASSETS_DIR, SITE_CSS_ROUTE)}`);
+    }
+    hexo.extend.generator.register('support-blog-vendor', guard('vendor', function (this: Hexo) {
+      const files = vendorFiles(highlightTheme(this));
+      return [
+        ...files.map((file) => ({ path: file.route, data: routeData(file) })),
+        { path: SITE_CSS_ROUTE, data: () => createReadStream(path.join(ASSETS_DIR, SITE_CSS_ROUTE)) },
+      ];
+    }));
+
+    // icarus registers these helpers while its scripts load, concurrently with ours; registering
+    // again before generation makes ours the ones in force.
+    hexo.extend.filter.register('before_generate', () => {
+      const { helper } = hexo.extend;
+      const urlFor = (p: string): string => (helper.get('url_for') as (this: Hexo, p: string) => string).call(hexo, p);
+      helper.register('cdn', (pkg: string, _version: string, filename: string) => {
+        const file = libraryFile(pkg, filename);
+        if (!file) {
+          throw new Error(`icarus asked for ${pkg}/${filename} from a CDN, which this site does not serve. ` +
+            'Disable the icarus feature that needs it in _config.icarus.yml, or add the file to lib/vendor/manifest.ts.');
+        }
+        return urlFor(`/${file.route}`);
+      });
+      helper.register('iconcdn', () => urlFor(`/${ICON_CSS.route}`));
+      // Japanese text is set in the reader's system fonts, so icarus's web-font slot carries our
+      // own stylesheet instead of a Google Fonts request.
+      helper.register('fontcdn', () => urlFor(`/${SITE_CSS_ROUTE}`));
+    }, 1);
+  },
+};
+
+export default vendor;

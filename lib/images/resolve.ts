@@ -1,0 +1,52 @@
+import { posix } from 'node:path';
+
+/** What resolving an image source needs to know about the article it appears in. */
+export interface ImageContext {
+  /** Site root, e.g. `/blog/`. */
+  root: string;
+  /** Folder of the Markdown file relative to the source folder, e.g. `_posts/AzureBackupGeneral`. */
+  sourceDir: string;
+  /** The post's asset folder relative to the source folder (`_posts/Area/Name`), if it has one. */
+  assetDir?: string;
+  /** Route (without root) of a post asset, given its path relative to the source folder. */
+  findAsset(sourcePath: string): string | undefined;
+}
+
+const ABSOLUTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
+
+/**
+ * Turns an image `src` as an author wrote it into a URL that works on the article page and in
+ * excerpts on the index: relative to the Markdown file (as GitHub's preview reads it) or to the
+ * asset folder (Hexo's convention), root-relative with or without the site root.
+ */
+export function resolveImageSrc(src: string, ctx: ImageContext): string {
+  const trimmed = src.trim();
+  if (!trimmed || ABSOLUTE.test(trimmed)) return src;
+  const [, pathPart = '', suffix = ''] = /^([^?#]*)(.*)$/s.exec(trimmed) ?? [];
+  const decoded = safeDecode(pathPart).replace(/\\/g, '/');
+  if (decoded.startsWith('/')) {
+    return decoded.startsWith(ctx.root) ? encodePath(decoded) + suffix : encodePath(ctx.root + decoded.slice(1)) + suffix;
+  }
+  const candidates = [posix.join(ctx.sourceDir, decoded)];
+  if (ctx.assetDir) candidates.push(posix.join(ctx.assetDir, decoded));
+  for (const candidate of candidates) {
+    const route = ctx.findAsset(candidate);
+    if (route !== undefined) return encodePath(ctx.root + route.replace(/^\/+/, '')) + suffix;
+  }
+  // Not a known asset: map the file's place under source/ to its place on the site. Posts use
+  // `permalink: :title/`, so `_posts/Area/Name/x.png` is served at `Area/Name/x.png`.
+  const sitePath = candidates[0]!.replace(/^_posts\//, '').replace(/^(\.\.\/)+/, '');
+  return encodePath(ctx.root + sitePath) + suffix;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURI(s);
+  } catch {
+    return s;
+  }
+}
+
+function encodePath(p: string): string {
+  return encodeURI(p).replace(/%25([0-9a-f]{2})/gi, '%$1');
+}
