@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { fillTemplate } from '../text/template';
 import type { ArticleFooterOptions } from './options';
 
 /** The facts about one article that its footer links need. */
@@ -18,11 +19,6 @@ export interface ArticleRef {
 export function articleId(ref: Pick<ArticleRef, 'source' | 'articleId'>): string {
   if (ref.articleId) return ref.articleId;
   return createHash('sha256').update(ref.source.replace(/\\/g, '/')).digest('hex').slice(0, 12);
-}
-
-/** Fills `{{title}}`, `{{url}}`, `{{source}}` and `{{id}}` in a template; unknown names stay. */
-export function fillTemplate(template: string, values: Record<string, string>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
 function repoPath(options: ArticleFooterOptions, source: string): string {

@@ -7,7 +7,7 @@
  */
 import Hexo from 'hexo';
 import { format } from 'node:util';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadedFeatures } from '../hexo/plugin';
 
@@ -21,13 +21,16 @@ export class BuildFailed extends Error {
 
 export interface RunOptions {
   silent?: boolean;
+  /** Comma-separated config files, later ones overriding earlier ones (Hexo's `--config`). */
+  config?: string;
 }
 
 /** Creates and initialises Hexo for baseDir; errors logged during start-up fail it. */
 export async function openSite(baseDir: string, options: RunOptions = {}): Promise<{ hexo: Hexo; errors: string[] }> {
-  const hexo = new Hexo(baseDir, { silent: options.silent ?? false });
+  const hexo = new Hexo(baseDir, { silent: options.silent ?? false, ...(options.config ? { config: options.config } : {}) });
   const errors = captureErrors(hexo);
   await hexo.init();
+  nameFileOnRenderError(hexo, baseDir);
   if (!loadedFeatures(hexo)) {
     errors.push('the support-blog plugins did not load (scripts/support-blog.js); run `npm run build:ts` first');
   }
@@ -54,6 +57,7 @@ export async function generate(baseDir: string, options: RunOptions = {}): Promi
   await hexo.exit().catch((err: unknown) => errors.push(describe(err)));
   if (errors.length) {
     await fs.rm(staging, { recursive: true, force: true });
+    await fs.rmdir(stagingRoot).catch(() => undefined);
     throw new BuildFailed(errors);
   }
   await swapInto(staging, publicDir, stagingRoot);
@@ -71,17 +75,49 @@ async function swapInto(staging: string, publicDir: string, stagingRoot: string)
   await fs.rmdir(stagingRoot).catch(() => undefined);
 }
 
+/** Hexo rejects a failed article render without saying which article: add its path. */
+function nameFileOnRenderError(hexo: Hexo, baseDir: string): void {
+  const post = hexo.post as unknown as { render(source: string, data: object): Promise<unknown> };
+  const render = post.render.bind(post);
+  post.render = (source, data) => render(source, data).catch((err: unknown) => {
+    if (err instanceof Error && source && !err.message.includes(source)) {
+      throw new Error(`${path.relative(baseDir, source)}: ${err.message}`, { cause: err });
+    }
+    throw err;
+  });
+}
+
 function captureErrors(hexo: Hexo): string[] {
   const errors: string[] = [];
   const log = hexo.log as unknown as Record<string, (...args: unknown[]) => void>;
   for (const level of ['error', 'fatal'] as const) {
     const original = log[level]!.bind(log);
     log[level] = (...args: unknown[]) => {
-      errors.push(formatLog(args));
+      errors.push(frontMatterError(hexo, args) ?? formatLog(args));
       original(...args);
     };
   }
   return errors;
+}
+
+/**
+ * Hexo reports broken front-matter as "Process failed: <path>" with a js-yaml error whose line
+ * counts from the first YAML line; authors need the line in the file.
+ */
+function frontMatterError(hexo: Hexo, args: unknown[]): string | undefined {
+  const [first, message, file] = args;
+  const err = (first as { err?: unknown } | undefined)?.err as { name?: string; reason?: string; mark?: { line: number; column: number } } | undefined;
+  if (message !== 'Process failed: %s' || typeof file !== 'string' || err?.name !== 'YAMLException' || !err.mark) return undefined;
+  const full = path.join(hexo.source_dir, file);
+  let text = '';
+  try {
+    text = readFileSync(full, 'utf8');
+  } catch {
+    // The file is gone: report the line within the front-matter.
+  }
+  const opening = /^\uFEFF?---[ \t]*\r?\n/.test(text) ? 1 : 0;
+  const rel = path.relative(hexo.base_dir, full).split(path.sep).join('/');
+  return `${rel}:${err.mark.line + 1 + opening}:${err.mark.column + 1}: front-matter の YAML を読めません (${err.reason ?? 'YAML error'})`;
 }
 
 /** Formats hexo-log arguments (`{ err }, 'message %s', value`) as one line plus the error's stack. */
@@ -100,14 +136,20 @@ export function formatLog(args: unknown[]): string {
 
 function describe(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
-  const cause = err.cause instanceof Error && err.cause.stack ? `\n    caused by ${err.cause.stack}` : '';
-  return `${err.stack ?? err.message}${cause}`;
+  // Our wrappers repeat the cause's message with context; the cause's stack is the useful one.
+  if (err.cause instanceof Error) return `${err.message}\n${stackFrames(err.cause)}`;
+  return err.stack ?? err.message;
+}
+
+function stackFrames(err: Error): string {
+  return (err.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 8).join('\n');
 }
 
 interface CliArgs {
   command: string;
   cwd: string;
   port?: number;
+  config?: string;
 }
 
 function parseArgs(argv: string[]): CliArgs {
@@ -116,18 +158,21 @@ function parseArgs(argv: string[]): CliArgs {
     const a = argv[i];
     if (a === '--cwd') args.cwd = path.resolve(argv[++i] ?? '.');
     else if (a === '--port' || a === '-p') args.port = Number(argv[++i]);
+    else if (a === '--config') args.config = argv[++i];
     else throw new Error(`unknown option: ${a}`);
   }
   return args;
 }
 
 async function main(): Promise<void> {
+  // icarus renders with Inferno, whose development mode only adds checks and time.
+  process.env.NODE_ENV ??= 'production';
   const args = parseArgs(process.argv.slice(2));
   if (args.command === 'generate') {
-    const out = await generate(args.cwd);
+    const out = await generate(args.cwd, { config: args.config });
     console.log(`site written to ${path.relative(process.cwd(), out) || '.'}/`);
   } else if (args.command === 'server') {
-    const { hexo } = await openSite(args.cwd);
+    const { hexo } = await openSite(args.cwd, { config: args.config });
     await hexo.call('server', args.port ? { port: args.port } : {});
   } else {
     throw new Error(`unknown command: ${args.command} (expected generate or server)`);

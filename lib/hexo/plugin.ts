@@ -1,4 +1,5 @@
 import type Hexo from 'hexo';
+import { relative } from 'node:path';
 
 /** One feature of ours: reads its config section and registers filters, helpers and generators. */
 export interface Feature {
@@ -64,7 +65,8 @@ function wrap(plugin: string, file: string | undefined, err: unknown): Error {
 export function sourceOf(data: unknown): string | undefined {
   if (data && typeof data === 'object') {
     const d = data as { full_source?: unknown; source?: unknown; path?: unknown };
-    for (const v of [d.full_source, d.source, d.path]) if (typeof v === 'string') return v;
+    if (typeof d.full_source === 'string') return relative(process.cwd(), d.full_source);
+    for (const v of [d.source, d.path]) if (typeof v === 'string') return v;
   }
   return undefined;
 }

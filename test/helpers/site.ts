@@ -1,0 +1,103 @@
+/** Builds throw-away Hexo sites from the repository's configuration and a fixture's sources. */
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as cheerio from 'cheerio';
+
+export const REPO = path.resolve(__dirname, '..', '..', '..');
+export const FIXTURES = path.join(REPO, 'test', 'fixtures');
+const CLI = path.join(REPO, 'dist', 'lib', 'cli', 'hexo.js');
+
+export interface SiteOptions {
+  /** Folder under test/fixtures whose files are copied over the site; default `site`. */
+  fixture?: string;
+  /** Extra files to write, by path relative to the site folder. */
+  files?: Record<string, string>;
+  /** Leave out scripts/support-blog.js, as if our plugins were missing. */
+  omitPlugins?: boolean;
+  /** Commit every file with this date, so git knows the articles' last update. */
+  gitDate?: string;
+}
+
+/** Creates a temporary site folder; the caller removes it with {@link removeSite}. */
+export async function makeSite(options: SiteOptions = {}): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'support-blog-'));
+  for (const file of ['_config.yml', '_config.icarus.yml', 'package.json', '.github/article-feedback.md', 'source/favicon.svg']) {
+    await fs.mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+    await fs.copyFile(path.join(REPO, file), path.join(dir, file));
+  }
+  for (const folder of ['scripts', 'scaffolds']) {
+    await fs.cp(path.join(REPO, folder), path.join(dir, folder), { recursive: true });
+  }
+  await fs.cp(path.join(FIXTURES, options.fixture ?? 'site'), dir, { recursive: true });
+  await fs.symlink(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  await fs.symlink(path.join(REPO, 'dist'), path.join(dir, 'dist'), 'dir');
+  if (options.omitPlugins) await fs.rm(path.join(dir, 'scripts', 'support-blog.js'));
+  for (const [file, text] of Object.entries(options.files ?? {})) {
+    await fs.mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+    await fs.writeFile(path.join(dir, file), text);
+  }
+  if (options.gitDate) await commitAll(dir, options.gitDate);
+  return dir;
+}
+
+/** Commits everything in dir with a fixed author and date. */
+export async function commitAll(dir: string, date: string): Promise<void> {
+  const env = { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
+  const git = (...args: string[]) => run('git', ['-c', 'user.name=テスト', '-c', 'user.email=test@example.com', ...args], dir, env);
+  if (!(await fs.stat(path.join(dir, '.git')).catch(() => undefined))) await git('init', '-q');
+  await git('add', '-A');
+  await git('commit', '-q', '-m', 'fixture');
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command to completion and reports its exit code and output; never rejects. */
+export function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<RunResult> {
+  return new Promise((resolve) => {
+    execFile(cmd, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Runs `generate` of the build runner on a site, as `npm run build` does. */
+export function buildSite(dir: string, env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+  const config = ['_config.yml', '_config.test.yml'];
+  return fs.stat(path.join(dir, '_config.test.yml')).then(
+    () => config.join(','),
+    () => config[0]!,
+  ).then((cfg) => run(process.execPath, [CLI, 'generate', '--cwd', dir, '--config', cfg], dir, { ...process.env, ...env }));
+}
+
+/** Loads a built page with a browser-like parser (parse5), as a reader's browser would see it. */
+export async function loadPage(dir: string, route: string): Promise<cheerio.CheerioAPI> {
+  const file = path.join(dir, 'public', publicFileFor(route) ?? route);
+  return cheerio.load(await fs.readFile(file, 'utf8'));
+}
+
+/** Every file under dir, relative to it, with forward slashes. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/** The file in public/ that a root-relative URL of the site points at, or undefined. */
+export function publicFileFor(url: string, root = '/blog/'): string | undefined {
+  if (!url.startsWith(root)) return undefined;
+  const p = decodeURIComponent(url.slice(root.length).replace(/[?#].*$/, ''));
+  return p === '' || p.endsWith('/') ? `${p}index.html` : p;
+}
+
+export async function removeSite(dir: string): Promise<void> {
+  await fs.rm(dir, { recursive: true, force: true });
+}
