@@ -6,7 +6,7 @@
  * without our plugins, and generates into a staging folder that replaces public/ only on success.
  */
 import Hexo from 'hexo';
-import { format } from 'node:util';
+import { format, stripVTControlCharacters } from 'node:util';
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadedFeatures } from '../hexo/plugin';
@@ -93,7 +93,9 @@ function captureErrors(hexo: Hexo): string[] {
   for (const level of ['error', 'fatal'] as const) {
     const original = log[level]!.bind(log);
     log[level] = (...args: unknown[]) => {
-      errors.push(frontMatterError(hexo, args) ?? formatLog(args));
+      // Hexo colours file names when it thinks it writes to a terminal (or CI is set).
+      const plain = args.map((a) => (typeof a === 'string' ? stripVTControlCharacters(a) : a));
+      errors.push(frontMatterError(hexo, plain) ?? formatLog(plain));
       original(...args);
     };
   }
