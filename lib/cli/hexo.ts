@@ -28,6 +28,9 @@ export interface RunOptions {
 /** Creates and initialises Hexo for baseDir; errors logged during start-up fail it. */
 export async function openSite(baseDir: string, options: RunOptions = {}): Promise<{ hexo: Hexo; errors: string[] }> {
   const hexo = new Hexo(baseDir, { silent: options.silent ?? false, ...(options.config ? { config: options.config } : {}) });
+  // Hexo keeps rendered articles in db.json and reuses them while the Markdown is unchanged, even
+  // after our plugins or the configuration changed: every run starts from a fresh database.
+  await fs.rm(hexo.database.options.path, { force: true });
   const errors = captureErrors(hexo);
   await hexo.init();
   nameFileOnRenderError(hexo, baseDir);

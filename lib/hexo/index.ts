@@ -10,8 +10,9 @@ import theme from './theme';
 import postHtml from './post-html';
 import lastUpdated from './last-updated';
 import articleFooter from './article-footer';
+import admonitions from './admonitions';
 
-const FEATURES: Feature[] = [timezone, vendor, theme, postHtml, lastUpdated, articleFooter];
+const FEATURES: Feature[] = [timezone, vendor, theme, admonitions, postHtml, lastUpdated, articleFooter];
 
 /** Registers all features; a feature that throws stops the load with its name attached. */
 export function register(hexo: Hexo): void {
