@@ -1,3 +1,5 @@
+import { editDistance } from '../text/distance';
+
 /**
  * GitHub-style admonitions (`> [!NOTE]` …): reading the marker, the quote's extent and its body.
  * The Markdown renderer and the checker both use these functions, so they agree on every form.
@@ -46,24 +48,10 @@ export function closestType(written: string): AdmonitionType | undefined {
   let best: AdmonitionType | undefined;
   let bestDistance = Infinity;
   for (const type of ADMONITION_TYPES) {
-    const d = distance(upper, type.toUpperCase());
+    const d = editDistance(upper, type.toUpperCase());
     if (d < bestDistance) [best, bestDistance] = [type, d];
   }
   return bestDistance <= Math.max(2, Math.floor(upper.length / 2)) ? best : undefined;
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = current;
-    }
-  }
-  return row[b.length]!;
 }
 
 const QUOTE = /^([ \t]*)>[ \t]?/;

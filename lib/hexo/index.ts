@@ -11,8 +11,9 @@ import postHtml from './post-html';
 import lastUpdated from './last-updated';
 import articleFooter from './article-footer';
 import admonitions from './admonitions';
+import anchors from './anchors';
 
-const FEATURES: Feature[] = [timezone, vendor, theme, admonitions, postHtml, lastUpdated, articleFooter];
+const FEATURES: Feature[] = [timezone, vendor, theme, admonitions, anchors, postHtml, lastUpdated, articleFooter];
 
 /** Registers all features; a feature that throws stops the load with its name attached. */
 export function register(hexo: Hexo): void {

@@ -1,6 +1,7 @@
 import type Hexo from 'hexo';
 import path from 'node:path';
-import { processPostHtml } from '../html/post-html';
+import { PERMALINK_PLACEHOLDER, processPostHtml } from '../html/post-html';
+import { DEFAULT_TOC, mergeTocOptions, type TocOptions } from '../toc/options';
 import { resolveImageSrc, type ImageContext } from '../images/resolve';
 import { guard, sourceOf, type Feature } from './plugin';
 
@@ -9,6 +10,13 @@ interface RenderedPost {
   content: string;
   excerpt?: string;
   asset_dir?: string;
+  toc?: unknown;
+  widgets?: unknown;
+}
+
+interface Widget {
+  type?: string;
+  depth?: number;
 }
 
 /**
@@ -19,24 +27,60 @@ const postHtml: Feature = {
   name: 'post-html',
   register(hexo) {
     const leads = new WeakMap<object, string>();
+    const tocs = new WeakMap<object, TocOptions>();
     const sourceRoot = path.relative(hexo.base_dir, hexo.source_dir).split(path.sep).join('/');
+    const siteToc = mergeTocOptions(DEFAULT_TOC, hexo.config.toc);
+    const japanese = String(hexo.config.language ?? 'ja').startsWith('ja');
+    const permalink = {
+      minDepth: 2,
+      maxDepth: 4,
+      label: (text: string) => (japanese ? `「${text}」へのリンク` : `Link to "${text}"`),
+    };
+
+    // `toc` in front-matter is ours (true, false or a mapping); icarus reads the same key as a
+    // boolean for its sidebar widget, so it gets one.
+    hexo.extend.filter.register('before_post_render', guard('post-html', (data: RenderedPost) => {
+      const options = mergeTocOptions(siteToc, data.toc);
+      tocs.set(data, options);
+      data.toc = options.enabled;
+      return data;
+    }, sourceOf));
 
     // Before Hexo's excerpt filter (priority 10), so the excerpt is cut from balanced HTML.
     hexo.extend.filter.register('after_post_render', guard('post-html', (data: RenderedPost) => {
       const result = processPostHtml(data.content, {
         resolveSrc: (src) => resolveImageSrc(src, imageContext(hexo, sourceRoot, data)),
+        toc: tocs.get(data) ?? siteToc,
+        permalink,
       });
       data.content = result.html;
       leads.set(data, result.lead);
+      matchSidebarToc(hexo, data, result.toc ? result.headings : undefined, tocs.get(data) ?? siteToc);
       return data;
     }, sourceOf), 5);
 
     hexo.extend.filter.register('after_post_render', (data: RenderedPost) => {
       if (!data.excerpt || !data.excerpt.trim()) data.excerpt = leads.get(data) ?? '';
+      data.excerpt = data.excerpt.replace(PERMALINK_PLACEHOLDER, '');
       return data;
     }, 20);
   },
 };
+
+/**
+ * icarus's sidebar TOC lists the shallowest `depth` heading levels present in the article. Setting
+ * that depth per article makes it list exactly the levels of our TOC; without a TOC, it is hidden.
+ */
+function matchSidebarToc(hexo: Hexo, data: RenderedPost, headings: { level: number }[] | undefined, options: TocOptions): void {
+  if (!headings) {
+    data.toc = false;
+    return;
+  }
+  const widgets = (hexo.theme.config as { widgets?: Widget[] }).widgets;
+  if (!Array.isArray(widgets) || !widgets.some((w) => w?.type === 'toc')) return;
+  const levels = new Set(headings.map((h) => h.level).filter((l) => l <= options.maxDepth));
+  data.widgets = widgets.map((w) => (w?.type === 'toc' ? { ...w, depth: levels.size } : w));
+}
 
 function imageContext(hexo: Hexo, sourceRoot: string, data: RenderedPost): ImageContext {
   const source = data.source.replace(/\\/g, '/');

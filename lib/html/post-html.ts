@@ -1,47 +1,94 @@
 import { parseDocument } from 'htmlparser2';
 import render from 'dom-serializer';
-import { isComment, isTag, type ChildNode, type Element } from 'domhandler';
+import { Comment, isComment, isTag, type ChildNode, type Element } from 'domhandler';
+import { assignHeadingIds, elementsOf } from '../anchors/headings';
+import { buildToc, countEntries, renderToc, type TocEntry } from '../toc/build';
+import type { TocOptions } from '../toc/options';
 
-/** What {@link processPostHtml} returns: balanced HTML and the article's lead for excerpts. */
+/** What {@link processPostHtml} returns. */
 export interface PostHtml {
   html: string;
-  /** The blocks before the first heading or rule, for an index excerpt; empty if none. */
+  /** The blocks before the first heading or rule (else the first paragraph), for an index excerpt. */
   lead: string;
+  /** Headings with their final ids, in document order. */
+  headings: { level: number; id: string; alias?: string; text: string }[];
+  /** Every id in the article. */
+  ids: Set<string>;
+  /** Explicit heading ids written more than once. */
+  duplicates: string[];
+  /** The automatic TOC's entries, when one was shown. */
+  toc?: TocEntry[];
 }
 
 export interface PostHtmlOptions {
   resolveSrc(src: string): string;
   /** How many top-level blocks the lead may hold. */
   leadBlocks?: number;
+  toc?: TocOptions;
+  /** Headings that get a permalink, and its accessible label. */
+  permalink?: { minDepth: number; maxDepth: number; label(text: string): string };
 }
 
 const SERIALIZE = { decodeEntities: false, encodeEntities: false } as const;
 const LEAD_STOP = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr']);
 const MORE = /^\s*more\s*$/i;
+/** Placeholder for a heading permalink, expanded on article pages only (see lib/hexo/anchors). */
+export const PERMALINK_PLACEHOLDER = /<!--sb-permalink:([^:>]*):([^>]*?)-->/g;
+
+const isToc = (node: ChildNode): boolean => isTag(node) && node.name === 'nav' && /\bsb-toc\b/.test(node.attribs.class ?? '');
+const isLegacyToc = (node: ChildNode): boolean => isToc(node) && /\bsb-toc-legacy\b/.test((node as Element).attribs.class ?? '');
 
 /**
- * Re-serialises an article's HTML so that every element it opens is closed inside the article
- * (authors leave `<font>`, `<span>` or `<div>` open, and browsers carry an open `<font>` on into
- * the rest of the page), resolves image sources, and extracts the lead.
+ * One pass over an article's rendered HTML: closes every element the author left open (browsers
+ * carry an open `<font>` on into the rest of the page), resolves image sources, gives headings
+ * their ids and permalinks, places the table of contents and extracts the lead.
  */
 export function processPostHtml(html: string, options: PostHtmlOptions): PostHtml {
   const doc = parseDocument(html, { decodeEntities: false, lowerCaseAttributeNames: true, recognizeSelfClosing: true });
-  visitElements(doc.children, (el) => {
+  for (const el of elementsOf(doc.children)) {
     if (el.name === 'img' && el.attribs.src !== undefined) {
       el.attribs.src = options.resolveSrc(el.attribs.src);
       if (el.attribs.loading === undefined) el.attribs.loading = 'lazy';
     }
-  });
-  return { html: render(doc, SERIALIZE), lead: leadOf(doc.children, options.leadBlocks ?? 3) };
-}
-
-function visitElements(nodes: ChildNode[], visit: (el: Element) => void): void {
-  for (const node of nodes) {
-    if (isTag(node)) {
-      visit(node);
-      visitElements(node.children, visit);
+  }
+  const { headings, ids, duplicates } = assignHeadingIds(doc.children);
+  if (options.permalink) {
+    const { minDepth, maxDepth, label } = options.permalink;
+    for (const h of headings) {
+      if (h.level < minDepth || h.level > maxDepth) continue;
+      const placeholder = new Comment(`sb-permalink:${encodeURIComponent(h.id)}:${encodeURIComponent(label(h.text))}`);
+      placeholder.parent = h.element;
+      h.element.children.push(placeholder);
     }
   }
+  const toc = options.toc ? placeToc(doc.children, headings, options.toc) : undefined;
+  return {
+    html: render(doc, SERIALIZE),
+    lead: leadOf(doc.children, options.leadBlocks ?? 3),
+    headings: headings.map(({ level, id, alias, text }) => ({ level, id, ...(alias ? { alias } : {}), text })),
+    ids,
+    duplicates,
+    ...(toc ? { toc } : {}),
+  };
+}
+
+/**
+ * Puts the automatic TOC where the hand-written 目次 block was (legacy: replace) or before the
+ * first heading, i.e. after the lead. Returns its entries, or undefined when none is shown.
+ */
+function placeToc(nodes: ChildNode[], headings: { id: string; text: string; level: number }[], options: TocOptions): TocEntry[] | undefined {
+  const legacy = nodes.find(isLegacyToc);
+  if (!options.enabled || (legacy && options.legacy === 'keep')) return undefined;
+  const entries = buildToc(headings, options);
+  if (countEntries(entries) < options.minEntries) return undefined;
+  const tocNodes = parseDocument(renderToc(entries, options.label), { decodeEntities: false }).children;
+  let at = legacy ? nodes.indexOf(legacy) : nodes.findIndex((n) => isTag(n) && (LEAD_STOP.has(n.name) || elementsOf(n.children).some((c) => /^h[1-6]$/.test(c.name))));
+  if (at < 0) at = nodes.length;
+  if (legacy) nodes.splice(at, 1);
+  const parent = nodes[0]?.parent ?? null;
+  for (const n of tocNodes) n.parent = parent;
+  nodes.splice(at, 0, ...tocNodes);
+  return entries;
 }
 
 function leadOf(nodes: ChildNode[], maxBlocks: number): string {
@@ -49,10 +96,15 @@ function leadOf(nodes: ChildNode[], maxBlocks: number): string {
   for (const node of nodes) {
     if (isTag(node) && LEAD_STOP.has(node.name)) break;
     if (isComment(node) && MORE.test(node.data)) continue;
-    if (isTag(node)) {
+    if (isTag(node) && !isToc(node)) {
       lead.push(node);
       if (lead.length >= maxBlocks) break;
     }
+  }
+  // An article that opens with a heading: its first paragraph stands in for the lead.
+  if (!lead.length) {
+    const first = nodes.find((n) => isTag(n) && n.name === 'p');
+    if (first) lead.push(first);
   }
   return lead.map((n) => render(n, SERIALIZE)).join('\n');
 }

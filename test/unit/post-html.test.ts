@@ -44,6 +44,7 @@ describe('processPostHtml', () => {
   it('limits the lead to three blocks and stops at a rule', () => {
     assert.equal(processPostHtml('<p>1</p><p>2</p><p>3</p><p>4</p>', keep).lead, '<p>1</p>\n<p>2</p>\n<p>3</p>');
     assert.equal(processPostHtml('<p>1</p><hr><p>2</p>', keep).lead, '<p>1</p>');
-    assert.equal(processPostHtml('<h2>a</h2><p>1</p>', keep).lead, '');
+    assert.equal(processPostHtml('<h2>a</h2><p>1</p><p>2</p>', keep).lead, '<p>1</p>');
+    assert.equal(processPostHtml('<h2>a</h2><ul><li>1</li></ul>', keep).lead, '');
   });
 });
