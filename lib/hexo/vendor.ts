@@ -6,7 +6,10 @@ import { guard, type Feature } from './plugin';
 
 /** Our own stylesheet, served at /css/support-blog.css (see assets/css). */
 export const SITE_CSS_ROUTE = 'css/support-blog.css';
+/** Our browser script, compiled from lib/client by `npm run build:ts`. */
+export const SITE_JS_ROUTE = 'js/support-blog.js';
 const ASSETS_DIR = path.resolve(__dirname, '../../../assets');
+const CLIENT_JS = path.resolve(__dirname, '../../client/support-blog.js');
 
 /** The highlight.js theme icarus is configured with, or null when highlighting is off. */
 export function highlightTheme(hexo: Hexo): string | null {
@@ -30,16 +33,19 @@ function routeData(file: VendorFile): () => NodeJS.ReadableStream | string {
 const vendor: Feature = {
   name: 'vendor',
   register(hexo) {
-    if (!existsSync(path.join(ASSETS_DIR, SITE_CSS_ROUTE))) {
-      throw new Error(`missing ${path.join(ASSETS_DIR, SITE_CSS_ROUTE)}`);
+    for (const file of [path.join(ASSETS_DIR, SITE_CSS_ROUTE), CLIENT_JS]) {
+      if (!existsSync(file)) throw new Error(`missing ${file}; run \`npm run build:ts\``);
     }
     hexo.extend.generator.register('support-blog-vendor', guard('vendor', function (this: Hexo) {
       const files = vendorFiles(highlightTheme(this));
       return [
         ...files.map((file) => ({ path: file.route, data: routeData(file) })),
         { path: SITE_CSS_ROUTE, data: () => createReadStream(path.join(ASSETS_DIR, SITE_CSS_ROUTE)) },
+        { path: SITE_JS_ROUTE, data: () => createReadStream(CLIENT_JS) },
       ];
     }));
+    hexo.extend.injector.register('body_end', () =>
+      `<script src="${(hexo.extend.helper.get('url_for') as (this: Hexo, p: string) => string).call(hexo, `/${SITE_JS_ROUTE}`)}" defer></script>`);
 
     // icarus registers these helpers while its scripts load, concurrently with ours; registering
     // again before generation makes ours the ones in force.

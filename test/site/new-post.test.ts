@@ -6,6 +6,7 @@ import path from 'node:path';
 import { buildSite, loadPage, makeSite, removeSite, REPO, run } from '../helpers/site';
 
 const NEW = path.join(REPO, 'dist/lib/cli/new.js');
+const CHECK = path.join(REPO, 'dist/lib/cli/check.js');
 
 describe('npm run new', () => {
   let dir: string;
@@ -26,6 +27,10 @@ describe('npm run new', () => {
     assert.equal(built.code, 0, built.stderr);
     const $ = await loadPage(dir, '/blog/AzureFiles/Azure_Files/');
     assert.equal($('h1.title').text(), 'Azure Files の復元手順');
+
+    const checked = await run(process.execPath, [CHECK, '--cwd', dir, 'source/_posts/AzureFiles/Azure_Files.md'], dir);
+    assert.equal(checked.code, 0, checked.stdout);
+    assert.match(checked.stdout, /問題は見つかりませんでした/);
   });
 
   it('refuses to overwrite an existing article', async () => {
