@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import * as cheerio from 'cheerio';
 
 export const REPO = path.resolve(__dirname, '..', '..', '..');
@@ -62,7 +63,8 @@ export function run(cmd: string, args: string[], cwd: string, env: NodeJS.Proces
   return new Promise((resolve) => {
     execFile(cmd, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-      resolve({ code, stdout, stderr });
+      // Hexo colours its log when CI is set; tests read the text.
+      resolve({ code, stdout: stripVTControlCharacters(stdout), stderr: stripVTControlCharacters(stderr) });
     });
   });
 }
