@@ -9,12 +9,24 @@ export interface Position {
   column: number;
 }
 
-/** Heading ids and `#fragment` links of one article, computed from its Markdown source. */
+/** How a link was written. */
+export type LinkKind = 'link' | 'autolink' | 'bare' | 'image' | 'html' | 'toc';
+
+/** A link or image source found in an article, with the position of its target. */
+export interface SourceLink extends Position {
+  href: string;
+  kind: LinkKind;
+}
+
+/** Heading ids and links of one article, computed from its Markdown source. */
 export interface SourceAnchors {
   headings: (Position & { level: number; id: string; alias?: string; text: string })[];
   ids: Set<string>;
   duplicates: (Position & { id: string })[];
+  /** Links to `#fragments` of the same article. */
   fragments: (Position & { href: string })[];
+  /** Every link and image source outside code, in document order. */
+  links: SourceLink[];
 }
 
 // markdown-it and markdown-it-anchor ship ESM type declarations that a CommonJS build cannot
@@ -49,6 +61,7 @@ interface Env {
 }
 
 const HTML_ID = /\bid\s*=\s*["']([^"']+)["']/gi;
+const HTML_URL = /\s(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
 
 function headingText(inline: Token): string {
   return (inline.children ?? []).filter((t) => t.type === 'text' || t.type === 'code_inline').map((t) => t.content).join('');
@@ -166,8 +179,16 @@ function safeDecodeURI(s: string): string {
   }
 }
 
-/** Finds where `target` first appears in lines[from..to), after positions already used; skip moves the column past a prefix. */
+/**
+ * Finds where `target` first appears in lines[from..to), after positions already used; skip moves
+ * the column past a prefix. Reference links are defined elsewhere, so the whole file is searched last.
+ */
 function locate(lines: string[], from: number, to: number, target: string, used: Set<string>, skip = 0): Position {
+  const found = search(lines, from, to, target, used, skip) ?? search(lines, 0, lines.length, target, used, skip);
+  return found ?? { line: from + 1, column: 1 };
+}
+
+function search(lines: string[], from: number, to: number, target: string, used: Set<string>, skip: number): Position | undefined {
   for (let l = from; l < to; l++) {
     let at = lines[l]!.indexOf(target);
     while (at >= 0) {
@@ -179,10 +200,10 @@ function locate(lines: string[], from: number, to: number, target: string, used:
       at = lines[l]!.indexOf(target, at + 1);
     }
   }
-  return { line: from + 1, column: 1 };
+  return undefined;
 }
 
-/** Reads an article's heading ids and its links to `#fragments`, with positions. */
+/** Reads an article's heading ids and its links, with positions. */
 export function readSourceAnchors(text: string): SourceAnchors {
   parser ??= createParser();
   const { lines, tocLinks } = prepareSource(text);
@@ -191,13 +212,22 @@ export function readSourceAnchors(text: string): SourceAnchors {
   const tokens = parser.parse(lines.join('\n'), env);
   const ids = new Set<string>();
   const headings: SourceAnchors['headings'] = [];
-  const fragments: SourceAnchors['fragments'] = [...tocLinks];
+  const links: SourceLink[] = tocLinks.map((l) => ({ ...l, kind: 'toc' }));
   const used = new Set<string>();
   let blockLines: [number, number] = [0, lines.length];
+  const htmlUrls = (html: string) => {
+    for (const m of html.matchAll(HTML_URL)) {
+      const href = m[2] ?? m[3] ?? '';
+      links.push({ href, kind: 'html', ...locate(original, blockLines[0], blockLines[1], `${m[1]}=${html.slice(m.index + m[0].indexOf('=') + 1, m.index + m[0].length)}`, used, m[1]!.length + 2) });
+    }
+  };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.map) blockLines = [token.map[0], token.map[1]];
-    for (const m of token.type === 'html_block' ? token.content.matchAll(HTML_ID) : []) ids.add(m[1]!);
+    if (token.type === 'html_block') {
+      for (const m of token.content.matchAll(HTML_ID)) ids.add(m[1]!);
+      htmlUrls(token.content);
+    }
     if (token.type === 'heading_open') {
       const id = token.attrGet('id')!;
       const alias = (token.meta as { alias?: string } | null)?.alias;
@@ -206,17 +236,24 @@ export function readSourceAnchors(text: string): SourceAnchors {
       headings.push({ level: Number(token.tag[1]), id, ...(alias ? { alias } : {}), text: headingText(tokens[i + 1]!).replace(/\s+/g, ' ').trim(), line: blockLines[0] + 1, column: 1 });
     }
     for (const child of token.type === 'inline' ? token.children ?? [] : []) {
-      if (child.type === 'link_open') {
+      if (child.type === 'link_open' || child.type === 'image') {
         // markdown-it percent-encodes link targets; authors read and search them as written.
-        const href = safeDecodeURI(child.attrGet('href') ?? '');
-        if (href.startsWith('#')) fragments.push({ href, ...locate(original, blockLines[0], blockLines[1], `(${href}`, used, 1) });
+        const href = safeDecodeURI(child.attrGet(child.type === 'image' ? 'src' : 'href') ?? '');
+        const markup = (child as Token & { markup?: string }).markup;
+        const kind: LinkKind = child.type === 'image' ? 'image' : markup === 'linkify' ? 'bare' : markup === 'autolink' ? 'autolink' : 'link';
+        // Inline links are found by `(target`, bare URLs and reference definitions by the URL itself.
+        const position = (kind === 'link' || kind === 'image'
+          ? search(original, blockLines[0], blockLines[1], `(${href}`, used, 1) ?? search(original, 0, original.length, `(${href}`, used, 1)
+          : undefined) ?? locate(original, blockLines[0], blockLines[1], href, used);
+        if (href) links.push({ href, kind, ...position });
       } else if (child.type === 'html_inline') {
         for (const m of child.content.matchAll(HTML_ID)) ids.add(m[1]!);
-        const href = /\shref\s*=\s*["'](#[^"']*)["']/i.exec(child.content)?.[1];
-        if (href) fragments.push({ href, ...locate(original, blockLines[0], blockLines[1], href, used) });
+        htmlUrls(child.content);
       }
     }
   }
   if (lines.some((l) => /^\s*<!--\s*more\s*-->\s*$/i.test(l))) ids.add('more');
-  return { headings, ids, duplicates: env.duplicates ?? [], fragments };
+  links.sort((a, b) => a.line - b.line || a.column - b.column);
+  const fragments = links.filter((l) => l.href.startsWith('#')).map(({ href, line, column }) => ({ href, line, column }));
+  return { headings, ids, duplicates: env.duplicates ?? [], fragments, links };
 }

@@ -2,10 +2,13 @@
  * `npm run check -- [--format text|github|json] [--cwd DIR] [file.md ...]`
  * Checks the Markdown under source/ (drafts excluded) without building the site; exit 1 on errors.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { checkArticle } from '../check/article';
+import { readSourceAnchors, type SourceAnchors } from '../anchors/source';
+import { checkArticle, type CheckContext } from '../check/article';
+import { routeOf } from '../links/internal';
+import { normalizeLinkOptions } from '../links/options';
 import { normalizeCheckOptions, type CheckOptions } from '../check/options';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { formatGithub, formatJson, formatText, summarize, type ReportFormat } from '../diagnostics/report';
@@ -27,19 +30,61 @@ export async function markdownFiles(cwd: string, sourceDir = 'source'): Promise<
     .sort();
 }
 
-/** Reads the `check` section (and source_dir) of _config.yml. */
-export async function loadCheckConfig(cwd: string): Promise<{ options: CheckOptions; sourceDir: string }> {
-  const config = (yaml.load(await fs.readFile(path.join(cwd, '_config.yml'), 'utf8')) ?? {}) as { check?: unknown; source_dir?: string };
-  return { options: normalizeCheckOptions(config.check), sourceDir: config.source_dir ?? 'source' };
+interface SiteConfig {
+  check?: unknown;
+  links?: unknown;
+  source_dir?: string;
+  url?: string;
+  root?: string;
+}
+
+/** Reads the settings the checkers need from _config.yml. */
+export async function loadCheckConfig(cwd: string): Promise<{ options: CheckOptions; sourceDir: string; config: SiteConfig }> {
+  const config = (yaml.load(await fs.readFile(path.join(cwd, '_config.yml'), 'utf8')) ?? {}) as SiteConfig;
+  return { options: normalizeCheckOptions(config.check), sourceDir: config.source_dir ?? 'source', config };
+}
+
+/** Everything the link rules need to know about the site: its articles, files and their anchors. */
+export async function checkContext(cwd: string, config: SiteConfig, sourceDir: string, articles: string[]): Promise<CheckContext> {
+  const entries = await fs.readdir(path.join(cwd, sourceDir), { recursive: true, withFileTypes: true });
+  const files = new Set(entries.filter((e) => e.isFile())
+    .map((e) => `${sourceDir}/${path.relative(path.join(cwd, sourceDir), path.join(e.parentPath, e.name)).split(path.sep).join('/')}`));
+  const root = (config.root ?? '/').replace(/\/?$/, '/');
+  const url = (config.url ?? '').replace(/\/?$/, '/');
+  const cache = new Map<string, SourceAnchors | undefined>();
+  return {
+    links: normalizeLinkOptions(config.links),
+    site: {
+      siteUrl: url.endsWith(root) ? url : `${url.replace(/\/$/, '')}${root}`,
+      root,
+      articles: new Map(articles.flatMap((file) => {
+        const route = routeOf(file.replace(new RegExp(`^${sourceDir}/`), 'source/'));
+        return route ? [[route, file] as const] : [];
+      })),
+      files,
+    },
+    anchorsOf(file) {
+      if (!cache.has(file)) {
+        let text: string | undefined;
+        try {
+          text = readFileSync(path.join(cwd, file), 'utf8');
+        } catch {
+          text = undefined;
+        }
+        cache.set(file, text === undefined ? undefined : readSourceAnchors(text));
+      }
+      return cache.get(file);
+    },
+  };
 }
 
 /** Checks files (all Markdown under source/ when none are named) and returns every diagnostic. */
 export async function runChecks(cwd: string, files: string[] = []): Promise<{ diagnostics: Diagnostic[]; checked: number }> {
-  const { options, sourceDir } = await loadCheckConfig(cwd);
-  const targets = files.length
-    ? files.map((f) => path.relative(cwd, path.resolve(cwd, f)).split(path.sep).join('/'))
-    : await markdownFiles(cwd, sourceDir);
-  const results = await Promise.all(targets.map(async (file) => checkArticle(file, await fs.readFile(path.join(cwd, file), 'utf8'), options)));
+  const { options, sourceDir, config } = await loadCheckConfig(cwd);
+  const articles = await markdownFiles(cwd, sourceDir);
+  const targets = files.length ? files.map((f) => path.relative(cwd, path.resolve(cwd, f)).split(path.sep).join('/')) : articles;
+  const context = await checkContext(cwd, config, sourceDir, articles);
+  const results = await Promise.all(targets.map(async (file) => checkArticle(file, await fs.readFile(path.join(cwd, file), 'utf8'), options, context)));
   return { diagnostics: results.flat(), checked: targets.length };
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PERMALINK_PLACEHOLDER, processPostHtml } from '../html/post-html';
 import { DEFAULT_TOC, mergeTocOptions, type TocOptions } from '../toc/options';
 import { resolveImageSrc, type ImageContext } from '../images/resolve';
+import { markdownLinkToUrl } from '../links/internal';
 import { guard, sourceOf, type Feature } from './plugin';
 
 interface RenderedPost {
@@ -50,6 +51,8 @@ const postHtml: Feature = {
     hexo.extend.filter.register('after_post_render', guard('post-html', (data: RenderedPost) => {
       const result = processPostHtml(data.content, {
         resolveSrc: (src) => resolveImageSrc(src, imageContext(hexo, sourceRoot, data)),
+        // `../Area/Name.md#2` works in GitHub's preview; on the site it becomes the article's URL.
+        resolveHref: (href) => markdownLinkToUrl(safeDecodeURI(href), path.posix.dirname(data.source.replace(/\\/g, '/')), hexo.config.root),
         toc: tocs.get(data) ?? siteToc,
         permalink,
       });
@@ -80,6 +83,14 @@ function matchSidebarToc(hexo: Hexo, data: RenderedPost, headings: { level: numb
   if (!Array.isArray(widgets) || !widgets.some((w) => w?.type === 'toc')) return;
   const levels = new Set(headings.map((h) => h.level).filter((l) => l <= options.maxDepth));
   data.widgets = widgets.map((w) => (w?.type === 'toc' ? { ...w, depth: levels.size } : w));
+}
+
+function safeDecodeURI(s: string): string {
+  try {
+    return decodeURI(s);
+  } catch {
+    return s;
+  }
 }
 
 function imageContext(hexo: Hexo, sourceRoot: string, data: RenderedPost): ImageContext {

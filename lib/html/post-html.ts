@@ -22,6 +22,8 @@ export interface PostHtml {
 
 export interface PostHtmlOptions {
   resolveSrc(src: string): string;
+  /** Rewrites a link target (relative `.md` links become article URLs); undefined keeps it. */
+  resolveHref?(href: string): string | undefined;
   /** How many top-level blocks the lead may hold. */
   leadBlocks?: number;
   toc?: TocOptions;
@@ -49,6 +51,8 @@ export function processPostHtml(html: string, options: PostHtmlOptions): PostHtm
     if (el.name === 'img' && el.attribs.src !== undefined) {
       el.attribs.src = options.resolveSrc(el.attribs.src);
       if (el.attribs.loading === undefined) el.attribs.loading = 'lazy';
+    } else if (el.name === 'a' && el.attribs.href !== undefined && options.resolveHref) {
+      el.attribs.href = options.resolveHref(el.attribs.href) ?? el.attribs.href;
     }
   }
   const { headings, ids, duplicates } = assignHeadingIds(doc.children);

@@ -91,6 +91,14 @@ describe('anchors and tables of contents on the site', () => {
       /WARN\s+source\/_posts\/Forms\/Broken_Fragment\.md:8:10 {2}warning {2}anchor\/broken {2}リンク先 #gaiyou に当たる見出しやアンカーがこの記事にありません。/);
   });
 
+  it('rewrites relative Markdown links to article URLs, whose targets exist', async () => {
+    const $ = await loadPage(dir, '/blog/Forms/Links/');
+    const hrefs = $('.article .content > p a').map((_, a) => $(a).attr('href')).get();
+    assert.deepEqual(hrefs, ['/blog/Forms/Authoring_Forms/#1-1', '/blog/Forms/Long_Article/#2-1', '/blog/Forms/Long_Article/#2']);
+    const target = await loadPage(dir, '/blog/Forms/Long_Article/');
+    assert.equal(target('[id="2-1"]').length, 1);
+  });
+
   it('hides the TOC for articles with fewer than two headings', async () => {
     const $ = await loadPage(dir, '/blog/Forms/Broken_Fragment/');
     assert.equal($('nav.sb-toc').length, 0);
