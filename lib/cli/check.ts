@@ -78,27 +78,39 @@ export async function checkContext(cwd: string, config: SiteConfig, sourceDir: s
   };
 }
 
+/** The result of {@link runChecks}: diagnostics plus what the link checker reuses. */
+export interface CheckRun {
+  diagnostics: Diagnostic[];
+  /** The files that were checked, relative to cwd. */
+  targets: string[];
+  context: CheckContext;
+  options: CheckOptions;
+}
+
 /** Checks files (all Markdown under source/ when none are named) and returns every diagnostic. */
-export async function runChecks(cwd: string, files: string[] = []): Promise<{ diagnostics: Diagnostic[]; checked: number }> {
+export async function runChecks(cwd: string, files: string[] = []): Promise<CheckRun> {
   const { options, sourceDir, config } = await loadCheckConfig(cwd);
   const articles = await markdownFiles(cwd, sourceDir);
   const targets = files.length ? files.map((f) => path.relative(cwd, path.resolve(cwd, f)).split(path.sep).join('/')) : articles;
   const context = await checkContext(cwd, config, sourceDir, articles);
   const results = await Promise.all(targets.map(async (file) => checkArticle(file, await fs.readFile(path.join(cwd, file), 'utf8'), options, context)));
-  return { diagnostics: results.flat(), checked: targets.length };
+  return { diagnostics: results.flat(), targets, context, options };
 }
 
-interface CheckArgs {
+export interface CheckArgs {
   format: ReportFormat;
   cwd: string;
   files: string[];
 }
 
-function parseArgs(argv: string[]): CheckArgs {
-  const args: CheckArgs = { format: 'text', cwd: process.cwd(), files: [] };
+/** Parses the options shared by the checkers; `flags` lists extra boolean flags a command accepts. */
+export function parseArgs<F extends string = never>(argv: string[], flags: readonly F[] = []): CheckArgs & { flags: Set<F> } {
+  const args: CheckArgs & { flags: Set<F> } = { format: 'text', cwd: process.cwd(), files: [], flags: new Set() };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--format') {
+    if ((flags as readonly string[]).includes(a)) {
+      args.flags.add(a as F);
+    } else if (a === '--format') {
       const f = argv[++i];
       if (f !== 'text' && f !== 'github' && f !== 'json') throw new Error(`--format は text、github、json のいずれかです: ${f}`);
       args.format = f;
@@ -115,10 +127,15 @@ function parseArgs(argv: string[]): CheckArgs {
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
-  const { diagnostics, checked } = await runChecks(args.cwd, args.files);
-  const output = args.format === 'json' ? formatJson(diagnostics) : args.format === 'github' ? formatGithub(diagnostics) : formatText(diagnostics, checked);
+  const { diagnostics, targets } = await runChecks(args.cwd, args.files);
+  return report(diagnostics, targets.length, args.format);
+}
+
+/** Prints diagnostics in a format and returns the exit code: 1 if any is an error. */
+export function report(diagnostics: Diagnostic[], checked: number, format: ReportFormat): number {
+  const output = format === 'json' ? formatJson(diagnostics) : format === 'github' ? formatGithub(diagnostics) : formatText(diagnostics, checked);
   if (output) process.stdout.write(`${output}\n`);
-  if (args.format === 'github') {
+  if (format === 'github') {
     const { errors, warnings } = summarize(diagnostics);
     process.stdout.write(`checked ${checked} files: ${errors} errors, ${warnings} warnings\n`);
   }
