@@ -15,8 +15,8 @@ import { scanTodos } from './todos';
 export interface CheckContext {
   links: LinkOptions;
   site: SiteIndex;
-  /** Heading ids and links of another article, for `other.md#fragment` links. */
-  anchorsOf(file: string): SourceAnchors | undefined;
+  /** Heading ids and links of an article (read from disk unless its text is given), cached per run. */
+  anchorsOf(file: string, text?: string): SourceAnchors | undefined;
 }
 
 function decode(s: string): string {
@@ -56,7 +56,7 @@ export function checkLinks(file: string, anchors: SourceAnchors, context: CheckC
 /** Every authoring check on one Markdown file, with severities from the options; `off` rules are dropped. */
 export function checkArticle(file: string, text: string, options: CheckOptions, context?: CheckContext): Diagnostic[] {
   const layout = layoutOf(text);
-  const anchors = context?.anchorsOf(file) ?? readSourceAnchors(text);
+  const anchors = context?.anchorsOf(file, text) ?? readSourceAnchors(text);
   const findings: Finding[] = [
     ...checkFrontMatter(layout, options),
     ...scanTodos(layout, options),

@@ -8,6 +8,7 @@ const COMMENT = /<!--([\s\S]*?)(?:-->|$)/g;
 
 /** Blanks inline code spans, keeping every other character's column. */
 export function maskCodeSpans(line: string): string {
+  if (!line.includes('`')) return line;
   return line.replace(/(`+)([\s\S]*?[^`])\1(?!`)/g, (m) => ' '.repeat(m.length));
 }
 

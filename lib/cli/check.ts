@@ -63,13 +63,14 @@ export async function checkContext(cwd: string, config: SiteConfig, sourceDir: s
       })),
       files,
     },
-    anchorsOf(file) {
+    anchorsOf(file, text) {
       if (!cache.has(file)) {
-        let text: string | undefined;
-        try {
-          text = readFileSync(path.join(cwd, file), 'utf8');
-        } catch {
-          text = undefined;
+        if (text === undefined) {
+          try {
+            text = readFileSync(path.join(cwd, file), 'utf8');
+          } catch {
+            // A link to a file that does not exist: reported by the link rules.
+          }
         }
         cache.set(file, text === undefined ? undefined : readSourceAnchors(text));
       }
