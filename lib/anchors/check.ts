@@ -1,14 +1,10 @@
 import type { Finding } from '../diagnostics/diagnostic';
 import { closest } from '../text/distance';
+import { safeDecodeURIComponent } from '../text/uri';
 import { readSourceAnchors, type SourceAnchors } from './source';
 
 function decodeFragment(href: string): string {
-  const raw = href.slice(1);
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
+  return safeDecodeURIComponent(href.slice(1));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { parseMarker, readBlockquote, separateDividers } from '../admonitions/parse';
 import { forEachProseLine, layoutOf } from '../markdown/source';
 import { readLegacyToc } from '../toc/legacy';
+import { safeDecodeURI } from '../text/uri';
 import { anchorTagId, Slugger, splitCustomId } from './slug';
 
 /** A position in a Markdown file: 1-based line and column. */
@@ -171,13 +172,6 @@ export function prepareSource(text: string): { lines: string[]; tocLinks: Source
   return { lines, tocLinks };
 }
 
-function safeDecodeURI(s: string): string {
-  try {
-    return decodeURI(s);
-  } catch {
-    return s;
-  }
-}
 
 /**
  * Finds where `target` first appears in lines[from..to), after positions already used; skip moves

@@ -5,6 +5,7 @@ import { classifyExternal } from '../links/classify';
 import { resolveInternal, type SiteIndex } from '../links/internal';
 import type { LinkOptions } from '../links/options';
 import { closest } from '../text/distance';
+import { safeDecodeURIComponent } from '../text/uri';
 import type { Diagnostic, Finding } from '../diagnostics/diagnostic';
 import { layoutOf } from '../markdown/source';
 import { checkFrontMatter } from './front-matter';
@@ -19,13 +20,6 @@ export interface CheckContext {
   anchorsOf(file: string, text?: string): SourceAnchors | undefined;
 }
 
-function decode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
 
 /** Offline link rules: Microsoft Learn conventions for external URLs, existence for internal ones. */
 export function checkLinks(file: string, anchors: SourceAnchors, context: CheckContext): Finding[] {
@@ -40,7 +34,7 @@ export function checkLinks(file: string, anchors: SourceAnchors, context: CheckC
       findings.push({ ...at, rule: target.rule, message: target.message, ...(target.suggestion ? { suggestion: target.suggestion } : {}) });
     } else if (target.kind === 'article' && target.fragment) {
       const other = context.anchorsOf(target.file);
-      const id = decode(target.fragment);
+      const id = safeDecodeURIComponent(target.fragment);
       if (other && !other.ids.has(id)) {
         const suggestion = closest(id, other.ids, Math.max(2, Math.floor(id.length / 2)));
         findings.push({

@@ -5,6 +5,7 @@
 import { checkOnline } from '../links/run';
 import type { Fetch } from '../links/online';
 import { parseArgs, report, runChecks } from './check';
+import { runMain } from './main';
 
 const FLAGS = ['--online', '--fragments', '--no-cache'] as const;
 
@@ -29,12 +30,4 @@ async function main(): Promise<number> {
   return report(diagnostics, run.targets.length, args.format);
 }
 
-if (require.main === module) {
-  main().then(
-    (code) => { process.exitCode = code; },
-    (err: unknown) => {
-      console.error(err instanceof Error ? err.message : String(err));
-      process.exitCode = 2;
-    },
-  );
-}
+if (require.main === module) runMain(main);

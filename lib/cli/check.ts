@@ -5,6 +5,7 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
+import { runMain } from './main';
 import { readSourceAnchors, type SourceAnchors } from '../anchors/source';
 import { checkArticle, type CheckContext } from '../check/article';
 import { routeOf } from '../links/internal';
@@ -143,12 +144,4 @@ export function report(diagnostics: Diagnostic[], checked: number, format: Repor
   return summarize(diagnostics).errors > 0 ? 1 : 0;
 }
 
-if (require.main === module) {
-  main().then(
-    (code) => { process.exitCode = code; },
-    (err: unknown) => {
-      console.error(err instanceof Error ? err.message : String(err));
-      process.exitCode = 2;
-    },
-  );
-}
+if (require.main === module) runMain(main);

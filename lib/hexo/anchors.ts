@@ -2,6 +2,7 @@ import path from 'node:path';
 import { scanAnchors } from '../anchors/check';
 import { formatDiagnostic } from '../diagnostics/diagnostic';
 import { escapeHtml } from '../toc/build';
+import { safeDecodeURIComponent } from '../text/uri';
 import { legacyTocExtension } from '../toc/marked';
 import { PERMALINK_PLACEHOLDER } from '../html/post-html';
 import type { Feature } from './plugin';
@@ -11,18 +12,11 @@ interface HeadingToken {
   depth: number;
 }
 
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
 
 /** Expands permalink placeholders into visible-on-hover-or-focus `#` links. */
 export function expandPermalinks(html: string): string {
   return html.replace(PERMALINK_PLACEHOLDER, (_, id: string, label: string) =>
-    `<a class="heading-anchor" href="#${escapeHtml(safeDecode(id))}" aria-label="${escapeHtml(safeDecode(label))}">#</a>`);
+    `<a class="heading-anchor" href="#${escapeHtml(safeDecodeURIComponent(id))}" aria-label="${escapeHtml(safeDecodeURIComponent(label))}">#</a>`);
 }
 
 /**

@@ -4,6 +4,7 @@ import { PERMALINK_PLACEHOLDER, processPostHtml } from '../html/post-html';
 import { DEFAULT_TOC, mergeTocOptions, type TocOptions } from '../toc/options';
 import { resolveImageSrc, type ImageContext } from '../images/resolve';
 import { markdownLinkToUrl } from '../links/internal';
+import { safeDecodeURI } from '../text/uri';
 import { guard, sourceOf, type Feature } from './plugin';
 
 interface RenderedPost {
@@ -85,13 +86,6 @@ function matchSidebarToc(hexo: Hexo, data: RenderedPost, headings: { level: numb
   data.widgets = widgets.map((w) => (w?.type === 'toc' ? { ...w, depth: levels.size } : w));
 }
 
-function safeDecodeURI(s: string): string {
-  try {
-    return decodeURI(s);
-  } catch {
-    return s;
-  }
-}
 
 function imageContext(hexo: Hexo, sourceRoot: string, data: RenderedPost): ImageContext {
   const source = data.source.replace(/\\/g, '/');

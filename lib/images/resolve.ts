@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { safeDecodeURI } from '../text/uri';
 
 /** What resolving an image source needs to know about the article it appears in. */
 export interface ImageContext {
@@ -23,7 +24,7 @@ export function resolveImageSrc(src: string, ctx: ImageContext): string {
   const trimmed = src.trim();
   if (!trimmed || ABSOLUTE.test(trimmed)) return src;
   const [, pathPart = '', suffix = ''] = /^([^?#]*)(.*)$/s.exec(trimmed) ?? [];
-  const decoded = safeDecode(pathPart).replace(/\\/g, '/');
+  const decoded = safeDecodeURI(pathPart).replace(/\\/g, '/');
   if (decoded.startsWith('/')) {
     return decoded.startsWith(ctx.root) ? encodePath(decoded) + suffix : encodePath(ctx.root + decoded.slice(1)) + suffix;
   }
@@ -39,13 +40,6 @@ export function resolveImageSrc(src: string, ctx: ImageContext): string {
   return encodePath(ctx.root + sitePath) + suffix;
 }
 
-function safeDecode(s: string): string {
-  try {
-    return decodeURI(s);
-  } catch {
-    return s;
-  }
-}
 
 function encodePath(p: string): string {
   return encodeURI(p).replace(/%25([0-9a-f]{2})/gi, '%$1');

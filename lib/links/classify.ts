@@ -1,3 +1,4 @@
+import { safeDecodeURIComponent } from '../text/uri';
 import type { LinkOptions } from './options';
 
 /** A problem with a link found without going online: rule, message and the corrected URL. */
@@ -78,7 +79,7 @@ export function classifyExternal(url: string, options: Pick<LinkOptions, 'locale
     const params = u.query.split('&');
     const kept = params.filter((p) => {
       const [name = '', value = ''] = p.split('=');
-      return !TRACKING(decodeSafe(name), decodeSafe(value));
+      return !TRACKING(safeDecodeURIComponent(name), safeDecodeURIComponent(value));
     });
     if (kept.length !== params.length) {
       const removed = params.filter((p) => !kept.includes(p)).map((p) => p.split('=')[0]).join(', ');
@@ -88,10 +89,3 @@ export function classifyExternal(url: string, options: Pick<LinkOptions, 'locale
   return issues;
 }
 
-function decodeSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { closest } from '../text/distance';
+import { safeDecodeURIComponent } from '../text/uri';
 
 /** What the checker knows about the site to resolve internal links. */
 export interface SiteIndex {
@@ -29,13 +30,6 @@ export function routeOf(file: string): string | undefined {
   return m ? `${m[1]}/` : undefined;
 }
 
-function decode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
 
 function splitTarget(href: string): { path: string; fragment?: string } {
   const hash = href.indexOf('#');
@@ -45,7 +39,7 @@ function splitTarget(href: string): { path: string; fragment?: string } {
 
 /** Resolves a site path (below the root) to an article, a file, or a miss. */
 function resolveSitePath(sitePath: string, fragment: string | undefined, index: SiteIndex, isFile: boolean): InternalTarget {
-  const path = decode(sitePath).replace(/^\/+/, '');
+  const path = safeDecodeURIComponent(sitePath).replace(/^\/+/, '');
   const route = path.replace(/index\.html$/, '').replace(/\/?$/, '/');
   const article = index.articles.get(route);
   if (article && !/\.[a-z0-9]{2,5}$/i.test(path.replace(/index\.html$/, ''))) return { kind: 'article', file: article, ...(fragment ? { fragment } : {}) };
@@ -80,14 +74,14 @@ export function resolveInternal(href: string, from: string, index: SiteIndex, is
     };
   }
   const fromDir = posix.dirname(from);
-  const file = posix.normalize(posix.join(fromDir, decode(path)));
+  const file = posix.normalize(posix.join(fromDir, safeDecodeURIComponent(path)));
   if (/\.(md|markdown)$/i.test(file)) {
     if (index.files.has(file)) return { kind: 'article', file, ...(fragment ? { fragment } : {}) };
     const suggestion = closest(file, [...index.articles.values()], Math.max(3, Math.floor(file.length / 4)));
     return { kind: 'missing', rule: 'link/internal-missing', message: `リンク先の記事 ${file} がありません。`, ...(suggestion ? { suggestion: posix.relative(fromDir, suggestion) } : {}) };
   }
   const assetDir = from.replace(/\.(md|markdown)$/i, '');
-  if (index.files.has(file) || index.files.has(posix.normalize(posix.join(assetDir, decode(path))))) return { kind: 'ok' };
+  if (index.files.has(file) || index.files.has(posix.normalize(posix.join(assetDir, safeDecodeURIComponent(path))))) return { kind: 'ok' };
   return { kind: 'missing', rule: 'link/missing-file', message: `ファイル ${file} がありません。` };
 }
 
@@ -96,7 +90,7 @@ export function markdownLinkToUrl(href: string, sourceDir: string, root: string)
   if (/^(?:[a-z][a-z0-9+.-]*:|\/|#)/i.test(href)) return undefined;
   const { path, fragment } = splitTarget(href);
   if (!/\.(md|markdown)$/i.test(path)) return undefined;
-  const route = routeOf(`source/${posix.normalize(posix.join(sourceDir, decode(path)))}`);
+  const route = routeOf(`source/${posix.normalize(posix.join(sourceDir, safeDecodeURIComponent(path)))}`);
   if (!route || route.startsWith('../')) return undefined;
   return encodeURI(`${root}${route}`) + (fragment !== undefined ? `#${fragment}` : '');
 }
