@@ -46,8 +46,97 @@
     update();
   }
 
+  const THEME_KEY = 'sb-theme';
+
+  function currentTheme(): 'dark' | 'light' {
+    return document.documentElement.getAttribute('data-theme') === 'dark' ? 'dark' : 'light';
+  }
+
+  function applyTheme(theme: 'dark' | 'light', button: HTMLButtonElement): void {
+    document.documentElement.setAttribute('data-theme', theme);
+    button.setAttribute('aria-pressed', String(theme === 'dark'));
+    button.title = theme === 'dark' ? 'ライト モードに切り替え' : 'ダーク モードに切り替え';
+  }
+
+  /** A navbar button that switches the colour scheme and remembers the choice. */
+  function themeToggle(): void {
+    const end = document.querySelector('.navbar-main .navbar-end');
+    if (!end) return;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'navbar-item sb-theme-toggle';
+    button.setAttribute('aria-label', 'ダーク モード');
+    button.innerHTML = '<i class="fas fa-moon" aria-hidden="true"></i>';
+    applyTheme(currentTheme(), button);
+    button.addEventListener('click', () => {
+      const next = currentTheme() === 'dark' ? 'light' : 'dark';
+      applyTheme(next, button);
+      try {
+        localStorage.setItem(THEME_KEY, next);
+      } catch (e) {
+        // Private mode: the choice lasts for this page only.
+      }
+    });
+    end.insertBefore(button, end.firstChild);
+    // Follow the system setting until the reader makes a choice.
+    const media = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+    if (media && media.addEventListener) {
+      media.addEventListener('change', (event) => {
+        let stored: string | null = null;
+        try {
+          stored = localStorage.getItem(THEME_KEY);
+        } catch (e) {
+          stored = null;
+        }
+        if (!stored) applyTheme(event.matches ? 'dark' : 'light', button);
+      });
+    }
+  }
+
+  interface Zoom {
+    open(options?: { target?: HTMLElement }): Promise<unknown>;
+    close(): Promise<unknown>;
+    on(event: string, handler: () => void): unknown;
+  }
+
+  /** Article screenshots open enlarged on click, Enter or Space; Esc, a click or Back closes them. */
+  function screenshotZoom(): void {
+    const factory = (window as unknown as { mediumZoom?: (selector: HTMLElement[], options: object) => Zoom }).mediumZoom;
+    const images = Array.from(document.querySelectorAll<HTMLImageElement>('.article .content img')).filter((img) => !img.closest('a'));
+    if (!factory || !images.length) return;
+    const zoom = factory(images, { margin: 24, background: 'var(--sb-zoom-background, rgba(0, 0, 0, 0.85))' });
+    let opener: HTMLElement | null = null;
+    images.forEach((img) => {
+      img.tabIndex = 0;
+      img.setAttribute('role', 'button');
+      img.setAttribute('aria-label', `${img.alt || '画像'} (拡大表示)`);
+      img.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          opener = img;
+          void zoom.open({ target: img });
+        }
+      });
+      img.addEventListener('click', () => {
+        opener = img;
+      });
+    });
+    zoom.on('opened', () => {
+      history.pushState({ sbZoom: true }, '');
+    });
+    zoom.on('closed', () => {
+      if (history.state && (history.state as { sbZoom?: boolean }).sbZoom) history.back();
+      if (opener) opener.focus();
+    });
+    window.addEventListener('popstate', () => {
+      if (document.querySelector('.medium-zoom-image--opened')) void zoom.close();
+    });
+  }
+
   function start(): void {
     scrollSpy(tocLinks());
+    themeToggle();
+    screenshotZoom();
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

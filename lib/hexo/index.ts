@@ -12,8 +12,9 @@ import lastUpdated from './last-updated';
 import articleFooter from './article-footer';
 import admonitions from './admonitions';
 import anchors from './anchors';
+import reader from './reader';
 
-const FEATURES: Feature[] = [timezone, vendor, theme, admonitions, anchors, postHtml, lastUpdated, articleFooter];
+const FEATURES: Feature[] = [timezone, reader, vendor, theme, admonitions, anchors, postHtml, lastUpdated, articleFooter];
 
 /** Registers all features; a feature that throws stops the load with its name attached. */
 export function register(hexo: Hexo): void {

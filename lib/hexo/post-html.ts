@@ -4,6 +4,8 @@ import { PERMALINK_PLACEHOLDER, processPostHtml } from '../html/post-html';
 import { DEFAULT_TOC, mergeTocOptions, type TocOptions } from '../toc/options';
 import { resolveImageSrc, type ImageContext } from '../images/resolve';
 import { markdownLinkToUrl } from '../links/internal';
+import { imageSize, type ImageSize } from '../images/size';
+import { promises as fs } from 'node:fs';
 import { safeDecodeURI } from '../text/uri';
 import { guard, sourceOf, type Feature } from './plugin';
 
@@ -29,6 +31,15 @@ const postHtml: Feature = {
   name: 'post-html',
   register(hexo) {
     const leads = new WeakMap<object, string>();
+    // Sizes of the site's images by URL path below the root, read before the posts are rendered.
+    let sizes = new Map<string, ImageSize>();
+    hexo.extend.filter.register('before_generate', async () => {
+      sizes = await readImageSizes(hexo);
+    }, 2);
+    const sizeOf = (src: string): ImageSize | undefined => {
+      if (!src.startsWith(hexo.config.root)) return undefined;
+      return sizes.get(safeDecodeURI(src.slice(hexo.config.root.length)).replace(/[?#].*$/, ''));
+    };
     const tocs = new WeakMap<object, TocOptions>();
     const sourceRoot = path.relative(hexo.base_dir, hexo.source_dir).split(path.sep).join('/');
     const siteToc = mergeTocOptions(DEFAULT_TOC, hexo.config.toc);
@@ -52,6 +63,7 @@ const postHtml: Feature = {
     hexo.extend.filter.register('after_post_render', guard('post-html', (data: RenderedPost) => {
       const result = processPostHtml(data.content, {
         resolveSrc: (src) => resolveImageSrc(src, imageContext(hexo, sourceRoot, data)),
+        sizeOf,
         // `../Area/Name.md#2` works in GitHub's preview; on the site it becomes the article's URL.
         resolveHref: (href) => markdownLinkToUrl(safeDecodeURI(href), path.posix.dirname(data.source.replace(/\\/g, '/')), hexo.config.root),
         toc: tocs.get(data) ?? siteToc,
@@ -86,6 +98,33 @@ function matchSidebarToc(hexo: Hexo, data: RenderedPost, headings: { level: numb
   data.widgets = widgets.map((w) => (w?.type === 'toc' ? { ...w, depth: levels.size } : w));
 }
 
+
+const IMAGE = /\.(png|jpe?g|gif|webp|svg)$/i;
+
+/** Reads the header of every image among the posts' assets and the site's files. */
+async function readImageSizes(hexo: Hexo): Promise<Map<string, ImageSize>> {
+  const files: { path: string; source: string }[] = [];
+  for (const model of ['PostAsset', 'Asset']) {
+    for (const asset of hexo.model(model).toArray() as unknown as { path: string; source: string }[]) {
+      if (IMAGE.test(asset.path)) files.push({ path: asset.path.replace(/\\/g, '/'), source: asset.source });
+    }
+  }
+  const sizes = new Map<string, ImageSize>();
+  await Promise.all(files.map(async ({ path: route, source }) => {
+    const full = path.isAbsolute(source) ? source : path.join(hexo.base_dir, source);
+    const handle = await fs.open(full, 'r').catch(() => undefined);
+    if (!handle) return;
+    try {
+      const buffer = Buffer.alloc(256 * 1024);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      const size = imageSize(buffer.subarray(0, bytesRead));
+      if (size) sizes.set(route, size);
+    } finally {
+      await handle.close();
+    }
+  }));
+  return sizes;
+}
 
 function imageContext(hexo: Hexo, sourceRoot: string, data: RenderedPost): ImageContext {
   const source = data.source.replace(/\\/g, '/');

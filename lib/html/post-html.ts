@@ -4,6 +4,7 @@ import { Comment, isComment, isTag, type ChildNode, type Element } from 'domhand
 import { assignHeadingIds, elementsOf } from '../anchors/headings';
 import { buildToc, countEntries, renderToc, type TocEntry } from '../toc/build';
 import type { TocOptions } from '../toc/options';
+import { sizeAttributes, type ImageSize } from '../images/size';
 
 /** What {@link processPostHtml} returns. */
 export interface PostHtml {
@@ -22,6 +23,8 @@ export interface PostHtml {
 
 export interface PostHtmlOptions {
   resolveSrc(src: string): string;
+  /** Intrinsic size of the image at a resolved URL, when it is a file of the site. */
+  sizeOf?(src: string): ImageSize | undefined;
   /** Rewrites a link target (relative `.md` links become article URLs); undefined keeps it. */
   resolveHref?(href: string): string | undefined;
   /** How many top-level blocks the lead may hold. */
@@ -51,6 +54,9 @@ export function processPostHtml(html: string, options: PostHtmlOptions): PostHtm
     if (el.name === 'img' && el.attribs.src !== undefined) {
       el.attribs.src = options.resolveSrc(el.attribs.src);
       if (el.attribs.loading === undefined) el.attribs.loading = 'lazy';
+      const size = options.sizeOf?.(el.attribs.src);
+      const attributes = size && sizeAttributes(size, el.attribs.width, el.attribs.height);
+      if (attributes) Object.assign(el.attribs, attributes);
     } else if (el.name === 'a' && el.attribs.href !== undefined && options.resolveHref) {
       el.attribs.href = options.resolveHref(el.attribs.href) ?? el.attribs.href;
     }

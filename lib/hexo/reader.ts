@@ -1,0 +1,31 @@
+import type Hexo from 'hexo';
+import { createReadStream } from 'node:fs';
+import { addLandmarks, JAPANESE_LANDMARKS } from '../html/landmarks';
+import type { Feature } from './plugin';
+
+/** Applies the stored or preferred colour scheme before the first paint, so the page never flashes. */
+export const THEME_BOOT_SCRIPT =
+  '(function(){var t;try{t=localStorage.getItem("sb-theme")}catch(e){}' +
+  'if(t!=="dark"&&t!=="light")t=window.matchMedia&&matchMedia("(prefers-color-scheme: dark)").matches?"dark":"light";' +
+  'document.documentElement.setAttribute("data-theme",t)})();';
+
+/** Route of medium-zoom, which opens screenshots enlarged. */
+export const ZOOM_ROUTE = 'vendor/medium-zoom/medium-zoom.min.js';
+
+/** Reader experience: colour scheme, screenshot zoom, skip link and landmarks. */
+const reader: Feature = {
+  name: 'reader',
+  register(hexo) {
+    const urlFor = (p: string): string => (hexo.extend.helper.get('url_for') as (this: Hexo, p: string) => string).call(hexo, p);
+    hexo.extend.injector.register('head_begin', `<script>${THEME_BOOT_SCRIPT}</script><meta name="color-scheme" content="light dark">`);
+    // Registered before our own script (vendor feature), so mediumZoom exists when it runs.
+    hexo.extend.injector.register('body_end', () => `<script src="${urlFor(`/${ZOOM_ROUTE}`)}" defer></script>`);
+    hexo.extend.generator.register('support-blog-zoom', () => ({
+      path: ZOOM_ROUTE,
+      data: () => createReadStream(require.resolve('medium-zoom/dist/medium-zoom.min.js')),
+    }));
+    hexo.extend.filter.register('after_render:html', (html: string) => addLandmarks(html, JAPANESE_LANDMARKS));
+  },
+};
+
+export default reader;
