@@ -28,10 +28,18 @@
     if (!headings.length || !('IntersectionObserver' in window)) return;
     let current: string | undefined;
     const update = (): void => {
-      const top = 80;
+      // Just below the scroll margin a heading gets when the reader jumps to it.
+      const top = 24;
       let active = headings[0]!;
       for (const h of headings) {
         if (h.getBoundingClientRect().top - top <= 0) active = h;
+      }
+      // After a jump to a heading near the end, the page cannot scroll it to the top: the heading
+      // the reader asked for is the one being read while it is in the upper half of the window.
+      const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+      if (target && headings.indexOf(target) >= 0) {
+        const y = target.getBoundingClientRect().top;
+        if (y >= 0 && y < window.innerHeight / 2) active = target;
       }
       if (active.id === current) return;
       current = active.id;
@@ -102,6 +110,12 @@
   /** Article screenshots open enlarged on click, Enter or Space; Esc, a click or Back closes them. */
   function screenshotZoom(): void {
     const factory = (window as unknown as { mediumZoom?: (selector: HTMLElement[], options: object) => Zoom }).mediumZoom;
+    // icarus's main.js wraps article images in a link to the image file (for its gallery plugin,
+    // which we do not load); unwrap them so that a click zooms instead of leaving the page.
+    document.querySelectorAll<HTMLAnchorElement>('.article .content a.gallery-item').forEach((a) => {
+      const img = a.querySelector('img');
+      if (img && a.parentNode) a.parentNode.replaceChild(img, a);
+    });
     const images = Array.from(document.querySelectorAll<HTMLImageElement>('.article .content img')).filter((img) => !img.closest('a'));
     if (!factory || !images.length) return;
     const zoom = factory(images, { margin: 24, background: 'var(--sb-zoom-background, rgba(0, 0, 0, 0.85))' });
@@ -122,9 +136,11 @@
       });
     });
     zoom.on('opened', () => {
+      document.documentElement.setAttribute('data-zoom', 'open');
       history.pushState({ sbZoom: true }, '');
     });
     zoom.on('closed', () => {
+      document.documentElement.removeAttribute('data-zoom');
       if (history.state && (history.state as { sbZoom?: boolean }).sbZoom) history.back();
       if (opener) opener.focus();
     });

@@ -9,6 +9,7 @@ export const SITE_CSS_ROUTE = 'css/support-blog.css';
 /** Our browser script, compiled from lib/client by `npm run build:ts`. */
 export const SITE_JS_ROUTE = 'js/support-blog.js';
 const ASSETS_DIR = path.resolve(__dirname, '../../../assets');
+const EMPTY_STYLESHEET = 'data:text/css,';
 const CLIENT_JS = path.resolve(__dirname, '../../client/support-blog.js');
 
 /** The highlight.js theme icarus is configured with, or null when highlighting is off. */
@@ -44,6 +45,9 @@ const vendor: Feature = {
         { path: SITE_JS_ROUTE, data: () => createReadStream(CLIENT_JS) },
       ];
     }));
+    // After icarus's own stylesheets, so that our rules win at equal specificity.
+    hexo.extend.injector.register('head_end', () =>
+      `<link rel="stylesheet" href="${(hexo.extend.helper.get('url_for') as (this: Hexo, p: string) => string).call(hexo, `/${SITE_CSS_ROUTE}`)}">`);
     hexo.extend.injector.register('body_end', () =>
       `<script src="${(hexo.extend.helper.get('url_for') as (this: Hexo, p: string) => string).call(hexo, `/${SITE_JS_ROUTE}`)}" defer></script>`);
 
@@ -61,9 +65,9 @@ const vendor: Feature = {
         return urlFor(`/${file.route}`);
       });
       helper.register('iconcdn', () => urlFor(`/${ICON_CSS.route}`));
-      // Japanese text is set in the reader's system fonts, so icarus's web-font slot carries our
-      // own stylesheet instead of a Google Fonts request.
-      helper.register('fontcdn', () => urlFor(`/${SITE_CSS_ROUTE}`));
+      // Japanese text is set in the reader's system fonts: icarus's web-font slot gets an empty
+      // inline stylesheet instead of a Google Fonts request.
+      helper.register('fontcdn', () => EMPTY_STYLESHEET);
     }, 1);
   },
 };

@@ -1,38 +1,139 @@
-/** Behaviour that needs a real browser: the TOC scroll-spy and icarus's TOC links. */
+/// <reference lib="dom" />
+/** Behaviour that needs a real browser, on the built fixture site served under /blog/ on 127.0.0.1. */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import * as cheerio from 'cheerio';
-import { buildSite, makeSite, removeSite } from '../helpers/site';
+import type { Browser, Page } from 'playwright-core';
+import { buildSite, makeSite, removeSite, REPO } from '../helpers/site';
 import { serveSite, type StaticServer } from '../helpers/static-server';
-import { dumpDom } from '../helpers/chromium';
+import { launchBrowser, watchProblems } from '../helpers/browser';
+
+const ARTIFACTS = path.join(REPO, 'test-results');
+const LONG = '/blog/Forms/Long_Article/';
 
 describe('in the browser', () => {
   let dir: string;
   let server: StaticServer;
+  let browser: Browser;
+  const problems: string[] = [];
+
   before(async () => {
     dir = await makeSite();
     const built = await buildSite(dir);
     assert.equal(built.code, 0, built.stderr);
     server = await serveSite(path.join(dir, 'public'));
+    browser = await launchBrowser();
+    await fs.mkdir(ARTIFACTS, { recursive: true });
   });
   after(async () => {
+    await browser?.close();
     await server?.close();
     await removeSite(dir);
   });
 
-  it('marks the section being read in both tables of contents with aria-current', async () => {
-    for (const id of ['2-1', '3']) {
-      const $ = cheerio.load(await dumpDom(`${server.origin}/blog/Forms/Long_Article/#${id}`));
-      assert.deepEqual($('nav.sb-toc a[aria-current="location"]').map((_, a) => $(a).attr('href')).get(), [`#${id}`]);
-      assert.deepEqual($('#toc a[aria-current="location"]').map((_, a) => $(a).attr('href')).get(), [`#${id}`]);
-    }
+  async function open(route: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
+    const page = await context.newPage();
+    const seen = watchProblems(page);
+    page.on('close', () => problems.push(...seen.map((p) => `${route}: ${p}`)));
+    await page.goto(server.origin + route);
+    return page;
+  }
+
+  it('scrolls to a section from the TOC, updates the address and marks the section in the sidebar', async () => {
+    const page = await open(LONG);
+    await page.click('nav.sb-toc a[href="#2-1"]');
+    await page.waitForFunction(() => location.hash === '#2-1');
+    const top = await page.evaluate(() => document.getElementById('2-1')!.getBoundingClientRect().top);
+    assert.ok(top >= 0 && top < 200, `heading at ${top}px`);
+    await page.waitForSelector('#toc a[aria-current="location"][href="#2-1"]', { state: 'attached' });
+    await page.click('#toc a[href="#3"]');
+    await page.waitForFunction(() => location.hash === '#3');
+    await page.waitForSelector('nav.sb-toc a[aria-current="location"][href="#3"]', { state: 'attached' });
+    await page.close();
   });
 
-  it('keeps icarus\'s sidebar TOC entries as real #links', async () => {
-    const $ = cheerio.load(await dumpDom(`${server.origin}/blog/Forms/Long_Article/`));
-    const hrefs = $('#toc .menu-list a').map((_, a) => $(a).attr('href')).get();
-    assert.ok(hrefs.length > 10);
-    assert.ok(hrefs.every((h) => h.startsWith('#')), hrefs.join(' '));
+  it('shows admonition titles and reveals permalinks on keyboard focus', async () => {
+    const page = await open('/blog/Forms/Admonitions/');
+    assert.deepEqual(await page.locator('.admonition-title').allInnerTexts(), ['ヒント', 'メモ', '作業の前に', '重要', '注意']);
+    const anchor = page.locator('h2 a.heading-anchor').first();
+    assert.equal(await anchor.evaluate((a) => getComputedStyle(a).opacity), '0');
+    await anchor.focus();
+    await page.waitForFunction(() => getComputedStyle(document.activeElement!).opacity === '1');
+    await page.close();
+  });
+
+  it('opens a screenshot with the keyboard and closes it with Esc or Back', async () => {
+    const page = await open('/blog/Forms/Authoring_Forms/');
+    const image = page.locator('.article .content img[alt="相対パス"]');
+    await image.focus();
+    await image.evaluate((img: HTMLImageElement) => (img.complete ? undefined : new Promise((resolve) => img.addEventListener('load', resolve))));
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('html[data-zoom="open"]', { state: 'attached' });
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.medium-zoom-image--opened', { state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('alt')), '相対パス');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('html[data-zoom="open"]', { state: 'attached' });
+    await page.goBack();
+    await page.waitForSelector('.medium-zoom-image--opened', { state: 'detached' });
+    assert.match(page.url(), /\/blog\/Forms\/Authoring_Forms\/$/);
+    await page.close();
+  });
+
+  it('lazy-loads images that carry their size', async () => {
+    const page = await open('/blog/Forms/Authoring_Forms/');
+    const images = await page.locator('.article .content img').evaluateAll((imgs) => imgs.map((i) => [i.getAttribute('loading'), i.getAttribute('width'), i.getAttribute('height')]));
+    assert.ok(images.every(([loading, w, h]) => loading === 'lazy' && w && h), JSON.stringify(images));
+    await page.close();
+  });
+
+  it('switches to dark mode from the navbar and remembers it across a reload, without a flash', async () => {
+    const page = await open(LONG);
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'light');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'article-light.png') });
+    await page.click('.sb-theme-toggle');
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+    assert.equal(await page.getAttribute('.sb-theme-toggle', 'aria-pressed'), 'true');
+    await page.reload();
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'article-dark.png') });
+    const firstInHead = await page.evaluate(() => document.head.firstElementChild?.textContent ?? '');
+    assert.match(firstInHead, /data-theme/, 'the scheme is set before any stylesheet loads');
+    await page.close();
+    const system = await open(LONG, { colorScheme: 'dark' });
+    assert.equal(await system.getAttribute('html', 'data-theme'), 'dark', 'follows prefers-color-scheme');
+    await system.close();
+  });
+
+  it('offers a skip link to the main content as the first stop of the keyboard', async () => {
+    const page = await open(LONG);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'sb-skip-link');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main-content');
+    await page.close();
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`has no serious or critical axe-core violations (${colorScheme})`, async () => {
+      for (const route of [LONG, '/blog/', '/blog/tags/Fixture/', '/blog/archives/']) {
+        const page = await open(route, { colorScheme });
+        await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+          return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        });
+        assert.deepEqual(violations, [], `${route} (${colorScheme})`);
+        await page.close();
+      }
+    });
+  }
+
+  it('made no failed request and logged no error on any page', () => {
+    assert.deepEqual(problems, []);
   });
 });
