@@ -10,6 +10,7 @@ import { format, stripVTControlCharacters } from 'node:util';
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadedFeatures } from '../hexo/plugin';
+import { buildSearchIndex } from '../search/index';
 
 /** Every error logged or thrown while building, in the order they happened. */
 export class BuildFailed extends Error {
@@ -58,6 +59,9 @@ export async function generate(baseDir: string, options: RunOptions = {}): Promi
     errors.push(describe(err));
   }
   await hexo.exit().catch((err: unknown) => errors.push(describe(err)));
+  if (!errors.length && (hexo.config as { search_index?: boolean }).search_index !== false) {
+    await buildSearchIndex(staging).catch((err: unknown) => errors.push(describe(err)));
+  }
   if (errors.length) {
     await fs.rm(staging, { recursive: true, force: true });
     await fs.rmdir(stagingRoot).catch(() => undefined);

@@ -2,6 +2,10 @@
 // Progressive enhancement only: every page works without it.
 
 (function () {
+  // The site root, from this script's own URL (/blog/js/support-blog.js → /blog/).
+  const script = document.currentScript as HTMLScriptElement | null;
+  const ROOT = script ? new URL(script.src, location.href).pathname.replace(/js\/support-blog\.js$/, '') : '/';
+
   /** Links of both tables of contents, by the id they point at. */
   function tocLinks(): Map<string, HTMLAnchorElement[]> {
     const links = new Map<string, HTMLAnchorElement[]>();
@@ -149,7 +153,64 @@
     });
   }
 
+  interface PagefindUIConstructor {
+    new (options: object): unknown;
+  }
+
+  function loadSearchUi(): Promise<PagefindUIConstructor> {
+    const existing = (window as unknown as { PagefindUI?: PagefindUIConstructor }).PagefindUI;
+    if (existing) return Promise.resolve(existing);
+    const css = document.createElement('link');
+    css.rel = 'stylesheet';
+    css.href = `${ROOT}pagefind/pagefind-ui.css`;
+    document.head.appendChild(css);
+    return new Promise((resolve, reject) => {
+      const js = document.createElement('script');
+      js.src = `${ROOT}pagefind/pagefind-ui.js`;
+      js.onload = () => resolve((window as unknown as { PagefindUI: PagefindUIConstructor }).PagefindUI);
+      js.onerror = () => reject(new Error('search is not available'));
+      document.head.appendChild(js);
+    });
+  }
+
+  /** A navbar search button opening a dialog with Pagefind's UI, loaded on first use. */
+  function search(): void {
+    const end = document.querySelector('.navbar-main .navbar-end');
+    if (!end) return;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'navbar-item sb-search-button';
+    button.setAttribute('aria-label', 'サイト内検索');
+    button.setAttribute('aria-haspopup', 'dialog');
+    button.innerHTML = '<i class="fas fa-search" aria-hidden="true"></i>';
+    const dialog = document.createElement('dialog');
+    dialog.className = 'sb-search-dialog';
+    dialog.setAttribute('aria-label', 'サイト内検索');
+    dialog.innerHTML = '<form method="dialog" class="sb-search-close"><button type="submit" aria-label="閉じる">×</button></form><div id="sb-search-ui"></div>';
+    document.body.appendChild(dialog);
+    let ui: unknown;
+    button.addEventListener('click', () => {
+      dialog.showModal();
+      if (ui) {
+        const input = dialog.querySelector<HTMLInputElement>('input');
+        if (input) input.focus();
+        return;
+      }
+      loadSearchUi().then((PagefindUI) => {
+        ui = new PagefindUI({ element: '#sb-search-ui', baseUrl: ROOT, bundlePath: `${ROOT}pagefind/`, showImages: false, autofocus: true, resetStyles: false });
+      }, () => {
+        const box = dialog.querySelector('#sb-search-ui');
+        if (box) box.textContent = '検索は npm run build で作ったサイトで使えます。';
+      });
+    });
+    dialog.addEventListener('click', (event) => {
+      if (event.target === dialog) dialog.close();
+    });
+    end.appendChild(button);
+  }
+
   function start(): void {
+    search();
     scrollSpy(tocLinks());
     themeToggle();
     screenshotZoom();

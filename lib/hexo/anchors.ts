@@ -16,7 +16,7 @@ interface HeadingToken {
 /** Expands permalink placeholders into visible-on-hover-or-focus `#` links. */
 export function expandPermalinks(html: string): string {
   return html.replace(PERMALINK_PLACEHOLDER, (_, id: string, label: string) =>
-    `<a class="heading-anchor" href="#${escapeHtml(safeDecodeURIComponent(id))}" aria-label="${escapeHtml(safeDecodeURIComponent(label))}">#</a>`);
+    `<a class="heading-anchor" href="#${escapeHtml(safeDecodeURIComponent(id))}" aria-label="${escapeHtml(safeDecodeURIComponent(label))}" data-pagefind-ignore>#</a>`);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type Hexo from 'hexo';
 import { createReadStream } from 'node:fs';
 import { addLandmarks, JAPANESE_LANDMARKS } from '../html/landmarks';
+import { markSearchBody } from '../search/index';
 import type { Feature } from './plugin';
 
 /** Applies the stored or preferred colour scheme before the first paint, so the page never flashes. */
@@ -24,7 +25,7 @@ const reader: Feature = {
       path: ZOOM_ROUTE,
       data: () => createReadStream(require.resolve('medium-zoom/dist/medium-zoom.min.js')),
     }));
-    hexo.extend.filter.register('after_render:html', (html: string) => addLandmarks(html, JAPANESE_LANDMARKS));
+    hexo.extend.filter.register('after_render:html', (html: string) => markSearchBody(addLandmarks(html, JAPANESE_LANDMARKS)));
   },
 };
 

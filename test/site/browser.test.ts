@@ -107,6 +107,19 @@ describe('in the browser', () => {
     await system.close();
   });
 
+  it('finds an article by a Japanese word of its body, with the term highlighted', async () => {
+    const page = await open('/blog/');
+    await page.click('.sb-search-button');
+    await page.fill('.pagefind-ui__search-input', 'ポータル');
+    await page.waitForSelector('.pagefind-ui__result-link');
+    assert.equal(await page.locator('.pagefind-ui__result-link').first().innerText(), '長い記事の目次');
+    assert.equal(await page.locator('.pagefind-ui__result-link').first().getAttribute('href'), '/blog/Forms/Long_Article/');
+    assert.match(await page.locator('.pagefind-ui__result-excerpt').first().innerHTML(), /<mark>ポータル<\/mark>/);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('.sb-search-dialog').evaluate((d: HTMLDialogElement) => d.open), false);
+    await page.close();
+  });
+
   it('offers a skip link to the main content as the first stop of the keyboard', async () => {
     const page = await open(LONG);
     await page.keyboard.press('Tab');
