@@ -17,6 +17,8 @@ export type LinkKind = 'link' | 'autolink' | 'bare' | 'image' | 'html' | 'toc';
 export interface SourceLink extends Position {
   href: string;
   kind: LinkKind;
+  /** For images: the alternative text, or undefined when an `<img>` has no alt attribute. */
+  alt?: string;
 }
 
 /** Heading ids and links of one article, computed from its Markdown source. */
@@ -212,7 +214,11 @@ export function readSourceAnchors(text: string): SourceAnchors {
   const htmlUrls = (html: string) => {
     for (const m of html.matchAll(HTML_URL)) {
       const href = m[2] ?? m[3] ?? '';
-      links.push({ href, kind: 'html', ...locate(original, blockLines[0], blockLines[1], `${m[1]}=${html.slice(m.index + m[0].indexOf('=') + 1, m.index + m[0].length)}`, used, m[1]!.length + 2) });
+      const position = locate(original, blockLines[0], blockLines[1], `${m[1]}=${html.slice(m.index + m[0].indexOf('=') + 1, m.index + m[0].length)}`, used, m[1]!.length + 2);
+      const tag = html.slice(html.lastIndexOf('<', m.index), html.indexOf('>', m.index) + 1);
+      const alt = /^<img\b/i.test(tag) ? /\salt\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag) : undefined;
+      const image = /^<img\b/i.test(tag) ? { kind: 'image' as const, ...(alt ? { alt: alt[1] ?? alt[2] ?? '' } : {}) } : { kind: 'html' as const };
+      links.push({ href, ...image, ...position });
     }
   };
   for (let i = 0; i < tokens.length; i++) {
@@ -239,7 +245,7 @@ export function readSourceAnchors(text: string): SourceAnchors {
         const position = (kind === 'link' || kind === 'image'
           ? search(original, blockLines[0], blockLines[1], `(${href}`, used, 1) ?? search(original, 0, original.length, `(${href}`, used, 1)
           : undefined) ?? locate(original, blockLines[0], blockLines[1], href, used);
-        if (href) links.push({ href, kind, ...position });
+        if (href) links.push({ href, kind, ...position, ...(child.type === 'image' ? { alt: child.content } : {}) });
       } else if (child.type === 'html_inline') {
         for (const m of child.content.matchAll(HTML_ID)) ids.add(m[1]!);
         htmlUrls(child.content);

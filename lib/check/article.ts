@@ -47,6 +47,16 @@ export function checkLinks(file: string, anchors: SourceAnchors, context: CheckC
   return findings;
 }
 
+/** `a11y/image-alt`: an image without alternative text says nothing to readers who cannot see it. */
+export function checkImageAlt(anchors: SourceAnchors): Finding[] {
+  return anchors.links
+    .filter((l) => l.kind === 'image' && !(l.alt ?? '').trim())
+    .map((l) => ({
+      line: l.line, column: l.column, rule: 'a11y/image-alt',
+      message: '画像に代替テキスト (alt) がありません。画面を読み上げて使う読者のために、画像の内容を ![ここ](…) か alt="…" に書いてください。',
+    }));
+}
+
 /** Every authoring check on one Markdown file, with severities from the options; `off` rules are dropped. */
 export function checkArticle(file: string, text: string, options: CheckOptions, context?: CheckContext): Diagnostic[] {
   const layout = layoutOf(text);
@@ -56,6 +66,7 @@ export function checkArticle(file: string, text: string, options: CheckOptions, 
     ...scanTodos(layout, options),
     ...scanAdmonitions(text),
     ...checkAnchors(anchors),
+    ...checkImageAlt(anchors),
     ...(context ? checkLinks(file, anchors, context) : []),
   ];
   const diagnostics: Diagnostic[] = [];

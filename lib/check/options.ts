@@ -34,6 +34,7 @@ export const DEFAULT_RULES: Record<string, Severity | 'off'> = {
   'anchor/duplicate-id': 'error',
   'admonition/unknown-type': 'error',
   'admonition/empty': 'error',
+  'a11y/image-alt': 'warning',
   'front-matter/missing': 'error',
   'front-matter/yaml': 'error',
   'front-matter/required': 'error',

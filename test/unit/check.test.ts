@@ -62,6 +62,14 @@ describe('checkArticle', () => {
     assert.deepEqual(check('No_Front_Matter.md'), [[1, 1, 'front-matter/missing', 'error']]);
   });
 
+  it('warns about images without alternative text', () => {
+    assert.deepEqual(check('Images.md'), [
+      [8, 5, 'a11y/image-alt', 'warning'],
+      [9, 11, 'a11y/image-alt', 'warning'],
+      [10, 11, 'a11y/image-alt', 'warning'],
+    ]);
+  });
+
   it('takes severities from the configuration', () => {
     const relaxed = normalizeCheckOptions({ rules: { 'todo/japanese': 'off', 'todo/marker': 'warning' } });
     const text = '---\ntitle: t\ndate: 2024-01-01\ntags: [a]\n---\nTODO あとで\n';
