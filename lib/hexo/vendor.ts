@@ -1,7 +1,7 @@
 import type Hexo from 'hexo';
 import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
-import { ICON_CSS, libraryFile, vendorFiles, type VendorFile } from '../vendor/manifest';
+import { libraryFile, vendorFiles, type VendorFile } from '../vendor/manifest';
 import { guard, type Feature } from './plugin';
 
 /** Our own stylesheet, served at /css/support-blog.css (see assets/css). */
@@ -27,8 +27,8 @@ function routeData(file: VendorFile): () => NodeJS.ReadableStream | string {
 }
 
 /**
- * Serves jQuery, clipboard.js, highlight.js styles and Font Awesome from the site, and points
- * icarus's cdn/fontcdn/iconcdn helpers at them. A request for a file we do not serve fails the
+ * Serves jQuery, clipboard.js and highlight.js styles from the site, and points icarus's
+ * cdn/fontcdn/iconcdn helpers at them. A request for a file we do not serve fails the
  * build instead of silently reaching for a CDN.
  */
 const vendor: Feature = {
@@ -64,9 +64,9 @@ const vendor: Feature = {
         }
         return urlFor(`/${file.route}`);
       });
-      helper.register('iconcdn', () => urlFor(`/${ICON_CSS.route}`));
-      // Japanese text is set in the reader's system fonts: icarus's web-font slot gets an empty
-      // inline stylesheet instead of a Google Fonts request.
+      // Icons are SVG masks in our stylesheet and Japanese text is set in the reader's system
+      // fonts: icarus's icon-font and web-font slots get an empty inline stylesheet.
+      helper.register('iconcdn', () => EMPTY_STYLESHEET);
       helper.register('fontcdn', () => EMPTY_STYLESHEET);
     }, 1);
   },

@@ -37,14 +37,6 @@ export function libraryFile(pkg: string, filename: string): VendorFile | undefin
   }
 }
 
-/** The Font Awesome stylesheet that icarus's `iconcdn()` points at. */
-export const ICON_CSS: VendorFile = {
-  route: 'vendor/fontawesome/css/all.min.css',
-  module: '@fortawesome/fontawesome-free/css/all.min.css',
-};
-
-const FONT_FILES = ['fa-brands-400', 'fa-regular-400', 'fa-solid-900', 'fa-v4compatibility'];
-
 /** Every vendor file the site serves, given icarus's highlight theme (null when highlighting is off). */
 export function vendorFiles(highlightTheme: string | null): VendorFile[] {
   const files: (VendorFile | undefined)[] = [
@@ -52,11 +44,6 @@ export function vendorFiles(highlightTheme: string | null): VendorFile[] {
     libraryFile('clipboard', 'dist/clipboard.min.js'),
     libraryFile('moment', 'min/moment-with-locales.min.js'),
     highlightTheme ? libraryFile('highlight.js', `styles/${highlightTheme}.css`) : undefined,
-    ICON_CSS,
-    ...FONT_FILES.flatMap((name) => ['woff2', 'ttf'].map((ext) => ({
-      route: `vendor/fontawesome/webfonts/${name}.${ext}`,
-      module: `@fortawesome/fontawesome-free/webfonts/${name}.${ext}`,
-    }))),
   ];
   return files.filter((f): f is VendorFile => f !== undefined);
 }

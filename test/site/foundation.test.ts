@@ -254,16 +254,27 @@ describe('fixture site build', () => {
     assert.equal($('#toc .menu-label').text(), '目次');
   });
 
-  it('serves icarus libraries and icons from /blog/vendor/', async () => {
+  it('serves icarus libraries from /blog/vendor/, our stylesheet after icarus\'s, and no icon font', async () => {
     const $ = await loadPage(dir, ARTICLE);
     const assets = $('script[src], link[rel="stylesheet"]').map((_, el) => $(el).attr('src') ?? $(el).attr('href')).get();
     for (const expected of [
       '/blog/vendor/jquery/jquery.min.js',
-      '/blog/vendor/fontawesome/css/all.min.css',
       '/blog/vendor/highlight.js/styles/atom-one-light.css',
-      '/blog/css/support-blog.css',
-      '/blog/css/default.css',
+      '/blog/vendor/medium-zoom/medium-zoom.min.js',
+      '/blog/js/support-blog.js',
     ]) assert.ok(assets.includes(expected), expected);
-    assert.ok(files.includes('vendor/fontawesome/webfonts/fa-solid-900.woff2'));
+    const sheets = $('link[rel="stylesheet"]').map((_, el) => $(el).attr('href')).get();
+    assert.ok(sheets.indexOf('/blog/css/support-blog.css') > sheets.indexOf('/blog/css/default.css'));
+    assert.ok(!files.some((f) => /fontawesome|\.woff2?$|\.ttf$/.test(f)), 'no web fonts');
+  });
+
+  it('defines an icon for every icon class the site uses', async () => {
+    const css = await fs.readFile(path.join(dir, 'public/css/support-blog.css'), 'utf8');
+    const used = new Set<string>();
+    for (const file of files.filter((f) => /\.(html|js)$/.test(f))) {
+      for (const m of (await fs.readFile(path.join(dir, 'public', file), 'utf8')).matchAll(/\bfa-([a-z0-9-]+)/g)) used.add(m[1]!);
+    }
+    assert.ok(used.size >= 5, [...used].join(' '));
+    for (const icon of used) assert.match(css, new RegExp(`\\.fa-${icon} \\{ --sb-icon: url\\("data:image/svg\\+xml,`), icon);
   });
 });
