@@ -6,6 +6,18 @@
   const script = document.currentScript as HTMLScriptElement | null;
   const ROOT = script ? new URL(script.src, location.href).pathname.replace(/js\/support-blog\.js$/, '') : '/';
 
+  /**
+   * icarus nests a list directly in a list when an article's first heading is deeper than a later
+   * one (h3 before any h2); a list item around it makes the list valid for assistive technology.
+   */
+  function repairSidebarToc(): void {
+    document.querySelectorAll('#toc ul.menu-list > ul').forEach((list) => {
+      const item = document.createElement('li');
+      list.parentNode!.insertBefore(item, list);
+      item.appendChild(list);
+    });
+  }
+
   /** Links of both tables of contents, by the id they point at. */
   function tocLinks(): Map<string, HTMLAnchorElement[]> {
     const links = new Map<string, HTMLAnchorElement[]>();
@@ -210,6 +222,7 @@
   }
 
   function start(): void {
+    repairSidebarToc();
     search();
     scrollSpy(tocLinks());
     themeToggle();

@@ -131,7 +131,7 @@ describe('in the browser', () => {
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`has no serious or critical axe-core violations (${colorScheme})`, async () => {
-      for (const route of [LONG, '/blog/', '/blog/tags/Fixture/', '/blog/archives/']) {
+      for (const route of [LONG, '/blog/Forms/Admonitions/', '/blog/Forms/Authoring_Forms/', '/blog/', '/blog/tags/Fixture/', '/blog/archives/']) {
         const page = await open(route, { colorScheme });
         await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
         const violations = await page.evaluate(async () => {
