@@ -120,6 +120,18 @@ describe('in the browser', () => {
     await page.close();
   });
 
+  it('prints the article alone, with the URL after each external link', async () => {
+    const page = await open('/blog/Forms/Authoring_Forms/');
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.navbar-main', '.column-right', 'footer.footer']) {
+      assert.equal(await page.locator(selector).evaluate((el) => getComputedStyle(el).display), 'none', selector);
+    }
+    const after = await page.locator('.article .content a[href="https://learn.microsoft.com/ja-jp/azure/backup/backup-architecture"]')
+      .evaluate((a) => getComputedStyle(a, '::after').content);
+    assert.equal(after, '" (https://learn.microsoft.com/ja-jp/azure/backup/backup-architecture)"');
+    await page.close();
+  });
+
   it('offers a skip link to the main content as the first stop of the keyboard', async () => {
     const page = await open(LONG);
     await page.keyboard.press('Tab');
