@@ -11,6 +11,7 @@ import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadedFeatures } from '../hexo/plugin';
 import { buildSearchIndex } from '../search/index';
+import { purgeThemeCss } from '../html/purge-css';
 
 /** Every error logged or thrown while building, in the order they happened. */
 export class BuildFailed extends Error {
@@ -59,7 +60,11 @@ export async function generate(baseDir: string, options: RunOptions = {}): Promi
     errors.push(describe(err));
   }
   await hexo.exit().catch((err: unknown) => errors.push(describe(err)));
-  if (!errors.length && (hexo.config as { search_index?: boolean }).search_index !== false) {
+  const settings = hexo.config as { search_index?: boolean; purge_css?: boolean };
+  if (!errors.length && settings.purge_css !== false) {
+    await purgeThemeCss(staging).catch((err: unknown) => errors.push(describe(err)));
+  }
+  if (!errors.length && settings.search_index !== false) {
     await buildSearchIndex(staging).catch((err: unknown) => errors.push(describe(err)));
   }
   if (errors.length) {

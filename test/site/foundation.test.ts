@@ -268,6 +268,15 @@ describe('fixture site build', () => {
     assert.ok(!files.some((f) => /fontawesome|\.woff2?$|\.ttf$/.test(f)), 'no web fonts');
   });
 
+  it('keeps only the rules of icarus\'s stylesheet that the site uses, including classes added by scripts', async () => {
+    const css = await fs.readFile(path.join(dir, 'public/css/default.css'), 'utf8');
+    assert.ok(css.length < 60_000, `${css.length} bytes`);
+    for (const selector of ['.navbar', '.card', '.column', '.menu-list', '.is-active', '.article-meta', '.content table']) {
+      assert.ok(css.includes(selector), selector);
+    }
+    assert.ok(!css.includes('.pagination-ellipsis') && !css.includes('.is-hidden-fullhd'), 'unused Bulma rules are gone');
+  });
+
   it('defines an icon for every icon class the site uses', async () => {
     const css = await fs.readFile(path.join(dir, 'public/css/support-blog.css'), 'utf8');
     const used = new Set<string>();
