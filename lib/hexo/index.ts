@@ -13,8 +13,9 @@ import articleFooter from './article-footer';
 import admonitions from './admonitions';
 import anchors from './anchors';
 import reader from './reader';
+import deterministic from './deterministic';
 
-const FEATURES: Feature[] = [timezone, reader, vendor, theme, admonitions, anchors, postHtml, lastUpdated, articleFooter];
+const FEATURES: Feature[] = [timezone, deterministic, reader, vendor, theme, admonitions, anchors, postHtml, lastUpdated, articleFooter];
 
 /** Registers all features; a feature that throws stops the load with its name attached. */
 export function register(hexo: Hexo): void {

@@ -70,3 +70,18 @@ export function sourceOf(data: unknown): string | undefined {
   }
   return undefined;
 }
+
+type InjectorEntry = 'head_begin' | 'head_end' | 'body_begin' | 'body_end';
+
+/**
+ * Registers an injector once all scripts have loaded. Theme and site scripts load concurrently, so
+ * injectors registered while loading come out in a different order from build to build.
+ */
+export function injectLater(hexo: Hexo, entry: InjectorEntry, value: string | (() => string)): void {
+  let done = false;
+  hexo.extend.filter.register('before_generate', () => {
+    if (done) return;
+    done = true;
+    hexo.extend.injector.register(entry, value);
+  }, 0);
+}

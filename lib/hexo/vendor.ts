@@ -2,7 +2,7 @@ import type Hexo from 'hexo';
 import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import { libraryFile, vendorFiles, type VendorFile } from '../vendor/manifest';
-import { guard, type Feature } from './plugin';
+import { guard, injectLater, type Feature } from './plugin';
 
 /** Our own stylesheet, served at /css/support-blog.css (see assets/css). */
 export const SITE_CSS_ROUTE = 'css/support-blog.css';
@@ -46,9 +46,9 @@ const vendor: Feature = {
       ];
     }));
     // After icarus's own stylesheets, so that our rules win at equal specificity.
-    hexo.extend.injector.register('head_end', () =>
+    injectLater(hexo, 'head_end', () =>
       `<link rel="stylesheet" href="${(hexo.extend.helper.get('url_for') as (this: Hexo, p: string) => string).call(hexo, `/${SITE_CSS_ROUTE}`)}">`);
-    hexo.extend.injector.register('body_end', () =>
+    injectLater(hexo, 'body_end', () =>
       `<script src="${(hexo.extend.helper.get('url_for') as (this: Hexo, p: string) => string).call(hexo, `/${SITE_JS_ROUTE}`)}" defer></script>`);
 
     // icarus registers these helpers while its scripts load, concurrently with ours; registering
