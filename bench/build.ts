@@ -1,0 +1,114 @@
+/**
+ * `npm run bench -- [--sizes 100,1000,3000] [--runs 3]`: builds N synthetic Japanese support
+ * articles (deterministic) with (a) plain Hexo + icarus + hexo-renderer-marked and (b) this
+ * project's full site, alternating a and b; prints median/min/max wall time and peak RSS (from
+ * /usr/bin/time), the ratio b/a and the scaling t(3000)/t(1000), and writes bench-results/build.json.
+ */
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { syntheticArticle } from './synthetic';
+
+const REPO = path.resolve(__dirname, '..', '..');
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1]! : fallback;
+}
+
+interface Sample {
+  seconds: number;
+  rssMb: number;
+}
+
+/** Runs a command under /usr/bin/time -v and reads its wall time and peak RSS. */
+function timed(cmd: string, args: string[], cwd: string): Promise<Sample> {
+  return new Promise((resolve, reject) => {
+    execFile('/usr/bin/time', ['-v', cmd, ...args], { cwd, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'production' } }, (err, _stdout, stderr) => {
+      if (err) return reject(new Error(`${cmd} ${args.join(' ')} failed: ${stderr.slice(-2000)}`));
+      const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(stderr);
+      const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+      if (!wall || !rss) return reject(new Error('cannot read /usr/bin/time output'));
+      resolve({ seconds: Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]), rssMb: Number(rss[1]) / 1024 });
+    });
+  });
+}
+
+async function writeArticles(dir: string, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const area = `Area${i % 20}`;
+    await fs.mkdir(path.join(dir, 'source/_posts', area), { recursive: true });
+    await fs.writeFile(path.join(dir, 'source/_posts', area, `Article_${i}.md`), syntheticArticle(i));
+  }
+}
+
+/** (a) a vanilla site: icarus's defaults, no scripts of ours. */
+async function vanillaSite(count: number): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-vanilla-'));
+  await fs.writeFile(path.join(dir, '_config.yml'), 'title: Bench\nlanguage: ja\ntimezone: Asia/Tokyo\nurl: https://example.github.io/blog/\nroot: /blog/\npermalink: :title/\ntheme: icarus\n');
+  await fs.copyFile(path.join(REPO, 'package.json'), path.join(dir, 'package.json'));
+  await fs.symlink(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  await writeArticles(dir, count);
+  return dir;
+}
+
+/** (b) this project's site: its configuration, plugins and runner. */
+async function ourSite(count: number): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-ours-'));
+  for (const file of ['_config.yml', '_config.icarus.yml', 'package.json', '.github/article-feedback.md', 'source/favicon.svg']) {
+    await fs.mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+    await fs.copyFile(path.join(REPO, file), path.join(dir, file));
+  }
+  await fs.cp(path.join(REPO, 'scripts'), path.join(dir, 'scripts'), { recursive: true });
+  await fs.symlink(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  await fs.symlink(path.join(REPO, 'dist'), path.join(dir, 'dist'), 'dir');
+  await writeArticles(dir, count);
+  return dir;
+}
+
+function stats(samples: Sample[]): { median: number; min: number; max: number; rssMb: number } {
+  const t = samples.map((s) => s.seconds).sort((a, b) => a - b);
+  return { median: t[Math.floor(t.length / 2)]!, min: t[0]!, max: t[t.length - 1]!, rssMb: Math.max(...samples.map((s) => s.rssMb)) };
+}
+
+async function main(): Promise<void> {
+  const sizes = option('--sizes', '100,1000').split(',').map(Number);
+  const runs = Number(option('--runs', '3'));
+  const results: Record<string, unknown> = {};
+  const medians = new Map<number, number>();
+  for (const size of sizes) {
+    const a = await vanillaSite(size);
+    const b = await ourSite(size);
+    const va: Sample[] = [];
+    const ob: Sample[] = [];
+    for (let r = 0; r < runs; r++) {
+      await fs.rm(path.join(a, 'public'), { recursive: true, force: true });
+      await fs.rm(path.join(a, 'db.json'), { force: true });
+      va.push(await timed(process.execPath, [path.join(REPO, 'dist/bench/vanilla-build.js'), a], a));
+      await fs.rm(path.join(b, 'public'), { recursive: true, force: true });
+      ob.push(await timed(process.execPath, [path.join(REPO, 'dist/lib/cli/hexo.js'), 'generate', '--cwd', b], b));
+      console.log(`${size} articles, run ${r + 1}: vanilla ${va[r]!.seconds.toFixed(1)} s / ${va[r]!.rssMb.toFixed(0)} MB, ours ${ob[r]!.seconds.toFixed(1)} s / ${ob[r]!.rssMb.toFixed(0)} MB`);
+    }
+    const sa = stats(va);
+    const sb = stats(ob);
+    medians.set(size, sb.median);
+    results[size] = { vanilla: sa, ours: sb, ratio: sb.median / sa.median };
+    console.log(`vanilla at ${size}: median ${sa.median.toFixed(1)} s (min ${sa.min.toFixed(1)}, max ${sa.max.toFixed(1)}), peak RSS ${sa.rssMb.toFixed(0)} MB`);
+    console.log(`ours at ${size}: median ${sb.median.toFixed(1)} s (min ${sb.min.toFixed(1)}, max ${sb.max.toFixed(1)}), peak RSS ${sb.rssMb.toFixed(0)} MB`);
+    console.log(`ratio ours/vanilla at ${size}: ${(sb.median / sa.median).toFixed(2)}`);
+    await fs.rm(a, { recursive: true, force: true });
+    await fs.rm(b, { recursive: true, force: true });
+  }
+  if (medians.has(1000) && medians.has(3000)) {
+    results.scaling = medians.get(3000)! / medians.get(1000)!;
+    console.log(`scaling t(3000)/t(1000) for ours: ${(results.scaling as number).toFixed(2)}`);
+  }
+  await fs.mkdir(path.join(REPO, 'bench-results'), { recursive: true });
+  await fs.writeFile(path.join(REPO, 'bench-results/build.json'), `${JSON.stringify({ date: new Date().toISOString(), runs, results }, null, 2)}\n`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
