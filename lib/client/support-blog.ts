@@ -82,15 +82,23 @@
     button.title = theme === 'dark' ? 'ライト モードに切り替え' : 'ダーク モードに切り替え';
   }
 
-  /** A navbar button that switches the colour scheme and remembers the choice. */
-  function themeToggle(): void {
+  /** An icon button for icarus's navbar, not yet placed; null on pages without the navbar. */
+  function navbarButton(className: string, label: string, icon: string): { end: Element; button: HTMLButtonElement } | null {
     const end = document.querySelector('.navbar-main .navbar-end');
-    if (!end) return;
+    if (!end) return null;
     const button = document.createElement('button');
     button.type = 'button';
-    button.className = 'navbar-item sb-theme-toggle';
-    button.setAttribute('aria-label', 'ダーク モード');
-    button.innerHTML = '<i class="fas fa-moon" aria-hidden="true"></i>';
+    button.className = `navbar-item ${className}`;
+    button.setAttribute('aria-label', label);
+    button.innerHTML = `<i class="fas ${icon}" aria-hidden="true"></i>`;
+    return { end, button };
+  }
+
+  /** A navbar button that switches the colour scheme and remembers the choice. */
+  function themeToggle(): void {
+    const made = navbarButton('sb-theme-toggle', 'ダーク モード', 'fa-moon');
+    if (!made) return;
+    const { end, button } = made;
     applyTheme(currentTheme(), button);
     button.addEventListener('click', () => {
       const next = currentTheme() === 'dark' ? 'light' : 'dark';
@@ -187,14 +195,10 @@
 
   /** A navbar search button opening a dialog with Pagefind's UI, loaded on first use. */
   function search(): void {
-    const end = document.querySelector('.navbar-main .navbar-end');
-    if (!end) return;
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'navbar-item sb-search-button';
-    button.setAttribute('aria-label', 'サイト内検索');
+    const made = navbarButton('sb-search-button', 'サイト内検索', 'fa-search');
+    if (!made) return;
+    const { end, button } = made;
     button.setAttribute('aria-haspopup', 'dialog');
-    button.innerHTML = '<i class="fas fa-search" aria-hidden="true"></i>';
     const dialog = document.createElement('dialog');
     dialog.className = 'sb-search-dialog';
     dialog.setAttribute('aria-label', 'サイト内検索');
