@@ -9,6 +9,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { syntheticArticle } from './synthetic';
+import { makeSite } from '../test/helpers/site';
 
 const REPO = path.resolve(__dirname, '..', '..');
 
@@ -53,16 +54,9 @@ async function vanillaSite(count: number): Promise<string> {
   return dir;
 }
 
-/** (b) this project's site: its configuration, plugins and runner. */
+/** (b) this project's site: its configuration, plugins and runner (as the tests build it). */
 async function ourSite(count: number): Promise<string> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-ours-'));
-  for (const file of ['_config.yml', '_config.icarus.yml', 'package.json', '.github/article-feedback.md', 'source/favicon.svg']) {
-    await fs.mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-    await fs.copyFile(path.join(REPO, file), path.join(dir, file));
-  }
-  await fs.cp(path.join(REPO, 'scripts'), path.join(dir, 'scripts'), { recursive: true });
-  await fs.symlink(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  await fs.symlink(path.join(REPO, 'dist'), path.join(dir, 'dist'), 'dir');
+  const dir = await makeSite({ fixture: null });
   await writeArticles(dir, count);
   return dir;
 }

@@ -85,3 +85,8 @@ export function injectLater(hexo: Hexo, entry: InjectorEntry, value: string | ((
     hexo.extend.injector.register(entry, value);
   }, 0);
 }
+
+/** Hexo's url_for: a site path with the root prepended (`/css/x.css` → `/blog/css/x.css`). */
+export function urlFor(hexo: Hexo, sitePath: string): string {
+  return (hexo.extend.helper.get('url_for') as (this: Hexo, p: string) => string).call(hexo, sitePath);
+}

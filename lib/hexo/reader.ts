@@ -1,8 +1,7 @@
-import type Hexo from 'hexo';
 import { createReadStream } from 'node:fs';
 import { addLandmarks, JAPANESE_LANDMARKS } from '../html/landmarks';
 import { markSearchBody } from '../search/index';
-import { injectLater, type Feature } from './plugin';
+import { injectLater, urlFor, type Feature } from './plugin';
 
 /** Applies the stored or preferred colour scheme before the first paint, so the page never flashes. */
 export const THEME_BOOT_SCRIPT =
@@ -17,10 +16,9 @@ export const ZOOM_ROUTE = 'vendor/medium-zoom/medium-zoom.min.js';
 const reader: Feature = {
   name: 'reader',
   register(hexo) {
-    const urlFor = (p: string): string => (hexo.extend.helper.get('url_for') as (this: Hexo, p: string) => string).call(hexo, p);
     injectLater(hexo, 'head_begin', `<script>${THEME_BOOT_SCRIPT}</script><meta name="color-scheme" content="light dark">`);
     // Registered before our own script (vendor feature), so mediumZoom exists when it runs.
-    injectLater(hexo, 'body_end', () => `<script src="${urlFor(`/${ZOOM_ROUTE}`)}" defer></script>`);
+    injectLater(hexo, 'body_end', () => `<script src="${urlFor(hexo, `/${ZOOM_ROUTE}`)}" defer></script>`);
     hexo.extend.generator.register('support-blog-zoom', () => ({
       path: ZOOM_ROUTE,
       data: () => createReadStream(require.resolve('medium-zoom/dist/medium-zoom.min.js')),

@@ -2,7 +2,7 @@ import type Hexo from 'hexo';
 import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import { libraryFile, vendorFiles, type VendorFile } from '../vendor/manifest';
-import { guard, injectLater, type Feature } from './plugin';
+import { guard, injectLater, urlFor, type Feature } from './plugin';
 
 /** Our own stylesheet, served at /css/support-blog.css (see assets/css). */
 export const SITE_CSS_ROUTE = 'css/support-blog.css';
@@ -46,23 +46,20 @@ const vendor: Feature = {
       ];
     }));
     // After icarus's own stylesheets, so that our rules win at equal specificity.
-    injectLater(hexo, 'head_end', () =>
-      `<link rel="stylesheet" href="${(hexo.extend.helper.get('url_for') as (this: Hexo, p: string) => string).call(hexo, `/${SITE_CSS_ROUTE}`)}">`);
-    injectLater(hexo, 'body_end', () =>
-      `<script src="${(hexo.extend.helper.get('url_for') as (this: Hexo, p: string) => string).call(hexo, `/${SITE_JS_ROUTE}`)}" defer></script>`);
+    injectLater(hexo, 'head_end', () => `<link rel="stylesheet" href="${urlFor(hexo, `/${SITE_CSS_ROUTE}`)}">`);
+    injectLater(hexo, 'body_end', () => `<script src="${urlFor(hexo, `/${SITE_JS_ROUTE}`)}" defer></script>`);
 
     // icarus registers these helpers while its scripts load, concurrently with ours; registering
     // again before generation makes ours the ones in force.
     hexo.extend.filter.register('before_generate', () => {
       const { helper } = hexo.extend;
-      const urlFor = (p: string): string => (helper.get('url_for') as (this: Hexo, p: string) => string).call(hexo, p);
       helper.register('cdn', (pkg: string, _version: string, filename: string) => {
         const file = libraryFile(pkg, filename);
         if (!file) {
           throw new Error(`icarus asked for ${pkg}/${filename} from a CDN, which this site does not serve. ` +
             'Disable the icarus feature that needs it in _config.icarus.yml, or add the file to lib/vendor/manifest.ts.');
         }
-        return urlFor(`/${file.route}`);
+        return urlFor(hexo, `/${file.route}`);
       });
       // Icons are SVG masks in our stylesheet and Japanese text is set in the reader's system
       // fonts: icarus's icon-font and web-font slots get an empty inline stylesheet.

@@ -11,8 +11,8 @@ export const FIXTURES = path.join(REPO, 'test', 'fixtures');
 const CLI = path.join(REPO, 'dist', 'lib', 'cli', 'hexo.js');
 
 export interface SiteOptions {
-  /** Folder under test/fixtures whose files are copied over the site; default `site`. */
-  fixture?: string;
+  /** Folder under test/fixtures whose files are copied over the site; default `site`; null for none. */
+  fixture?: string | null;
   /** Extra files to write, by path relative to the site folder. */
   files?: Record<string, string>;
   /** Leave out scripts/support-blog.js, as if our plugins were missing. */
@@ -31,7 +31,7 @@ export async function makeSite(options: SiteOptions = {}): Promise<string> {
   for (const folder of ['scripts', 'scaffolds']) {
     await fs.cp(path.join(REPO, folder), path.join(dir, folder), { recursive: true });
   }
-  await fs.cp(path.join(FIXTURES, options.fixture ?? 'site'), dir, { recursive: true });
+  if (options.fixture !== null) await fs.cp(path.join(FIXTURES, options.fixture ?? 'site'), dir, { recursive: true });
   await fs.symlink(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   await fs.symlink(path.join(REPO, 'dist'), path.join(dir, 'dist'), 'dir');
   if (options.omitPlugins) await fs.rm(path.join(dir, 'scripts', 'support-blog.js'));
