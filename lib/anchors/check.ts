@@ -19,7 +19,7 @@ export function checkAnchors(anchors: SourceAnchors): Finding[] {
       message: `見出しの id "${d.id}" はこの記事ですでに使われています。リンク先が 1 つに定まるよう、別の id にしてください。`,
     });
   }
-  for (const f of anchors.fragments) {
+  for (const f of anchors.links.filter((l) => l.href.startsWith('#'))) {
     const id = decodeFragment(f.href);
     if (id === '' || anchors.ids.has(id)) continue;
     const suggestion = closest(id, anchors.ids, Math.max(2, Math.floor(id.length / 2)));

@@ -14,14 +14,6 @@ export interface HeadingInfo {
   element: Element;
 }
 
-/** Result of {@link assignHeadingIds}. */
-export interface HeadingIds {
-  headings: HeadingInfo[];
-  /** Every id in the article (headings, aliases and ids in the author's HTML). */
-  ids: Set<string>;
-  /** Explicit ids written on more than one heading, in order of the repeats. */
-  duplicates: string[];
-}
 
 const HEADING = /^h[1-6]$/;
 
@@ -63,7 +55,7 @@ function takeAnchorId(heading: Element): string | undefined {
  * the end, `<a id="…"></a>` before or after the text, or an `id` attribute — wins, and the slug
  * stays reachable through an empty `<span class="heading-alias">`.
  */
-export function assignHeadingIds(nodes: ChildNode[]): HeadingIds {
+export function assignHeadingIds(nodes: ChildNode[]): HeadingInfo[] {
   const elements = elementsOf(nodes);
   const headings = elements.filter((el) => HEADING.test(el.name));
   const explicit = new Map<Element, string>();
@@ -76,18 +68,14 @@ export function assignHeadingIds(nodes: ChildNode[]): HeadingIds {
   for (const el of elements) if (!HEADING.test(el.name) && el.attribs.id) reserved.add(el.attribs.id);
 
   const slugger = new Slugger(reserved);
-  const ids = new Set(reserved);
+  // A repeated explicit id goes to its first heading; later ones keep their slug (the checker reports them).
   const seen = new Set<string>();
-  const duplicates: string[] = [];
   const infos: HeadingInfo[] = [];
   for (const h of headings) {
     const rawText = textContent(h);
     const slug = slugger.slug(rawText);
     let id = explicit.get(h);
-    if (id !== undefined && seen.has(id)) {
-      duplicates.push(id);
-      id = undefined;
-    }
+    if (id !== undefined && seen.has(id)) id = undefined;
     let alias: string | undefined;
     if (id === undefined) {
       id = slug;
@@ -99,8 +87,7 @@ export function assignHeadingIds(nodes: ChildNode[]): HeadingIds {
       h.children.unshift(span);
     }
     h.attribs.id = id;
-    ids.add(id).add(slug);
     infos.push({ level: Number(h.name[1]), id, alias, text: rawText.replace(/\s+/g, ' ').trim(), element: h });
   }
-  return { headings: infos, ids, duplicates };
+  return infos;
 }

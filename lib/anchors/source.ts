@@ -26,8 +26,6 @@ export interface SourceAnchors {
   headings: (Position & { level: number; id: string; alias?: string; text: string })[];
   ids: Set<string>;
   duplicates: (Position & { id: string })[];
-  /** Links to `#fragments` of the same article. */
-  fragments: (Position & { href: string })[];
   /** Every link and image source outside code, in document order. */
   links: SourceLink[];
 }
@@ -142,10 +140,10 @@ let parser: MarkdownIt | undefined;
  * place: front-matter and hand-written 目次 blocks are blanked (their links are returned), `###　`
  * becomes `### `, and a `---` divider inside an admonition becomes `***` (a rule, not a heading).
  */
-export function prepareSource(text: string): { lines: string[]; tocLinks: SourceAnchors['fragments'] } {
+export function prepareSource(text: string): { lines: string[]; tocLinks: (Position & { href: string })[] } {
   const layout = layoutOf(text);
   const lines = layout.lines.map((line, i) => (i < layout.bodyStart ? '' : line));
-  const tocLinks: SourceAnchors['fragments'] = [];
+  const tocLinks: (Position & { href: string })[] = [];
   forEachProseLine(layout, (line, i) => {
     const toc = readLegacyToc(lines, i);
     if (toc) {
@@ -254,6 +252,5 @@ export function readSourceAnchors(text: string): SourceAnchors {
   }
   if (lines.some((l) => /^\s*<!--\s*more\s*-->\s*$/i.test(l))) ids.add('more');
   links.sort((a, b) => a.line - b.line || a.column - b.column);
-  const fragments = links.filter((l) => l.href.startsWith('#')).map(({ href, line, column }) => ({ href, line, column }));
-  return { headings, ids, duplicates: env.duplicates ?? [], fragments, links };
+  return { headings, ids, duplicates: env.duplicates ?? [], links };
 }

@@ -65,7 +65,7 @@ const postHtml: Feature = {
         resolveSrc: (src) => resolveImageSrc(src, imageContext(hexo, sourceRoot, data)),
         sizeOf,
         // `../Area/Name.md#2` works in GitHub's preview; on the site it becomes the article's URL.
-        resolveHref: (href) => markdownLinkToUrl(safeDecodeURI(href), path.posix.dirname(data.source.replace(/\\/g, '/')), hexo.config.root),
+        resolveHref: (href) => markdownLinkToUrl(href, path.posix.dirname(data.source.replace(/\\/g, '/')), hexo.config.root),
         toc: tocs.get(data) ?? siteToc,
         permalink,
       });

@@ -13,10 +13,6 @@ export interface PostHtml {
   lead: string;
   /** Headings with their final ids, in document order. */
   headings: { level: number; id: string; alias?: string; text: string }[];
-  /** Every id in the article. */
-  ids: Set<string>;
-  /** Explicit heading ids written more than once. */
-  duplicates: string[];
   /** The automatic TOC's entries, when one was shown. */
   toc?: TocEntry[];
 }
@@ -61,7 +57,7 @@ export function processPostHtml(html: string, options: PostHtmlOptions): PostHtm
       el.attribs.href = options.resolveHref(el.attribs.href) ?? el.attribs.href;
     }
   }
-  const { headings, ids, duplicates } = assignHeadingIds(doc.children);
+  const headings = assignHeadingIds(doc.children);
   if (options.permalink) {
     const { minDepth, maxDepth, label } = options.permalink;
     for (const h of headings) {
@@ -76,8 +72,6 @@ export function processPostHtml(html: string, options: PostHtmlOptions): PostHtm
     html: render(doc, SERIALIZE),
     lead: leadOf(doc.children, options.leadBlocks ?? 3),
     headings: headings.map(({ level, id, alias, text }) => ({ level, id, ...(alias ? { alias } : {}), text })),
-    ids,
-    duplicates,
     ...(toc ? { toc } : {}),
   };
 }

@@ -41,7 +41,7 @@ function renderEntries(entries: TocEntry[]): string {
 }
 
 /** The in-article TOC: a labelled `nav` with nested lists of plain, escaped heading text. */
-export function renderToc(entries: TocEntry[], label: string, extraClass = ''): string {
-  return `<nav class="sb-toc${extraClass ? ` ${extraClass}` : ''}" aria-label="${escapeHtml(label)}" data-pagefind-ignore="all">` +
+export function renderToc(entries: TocEntry[], label: string): string {
+  return `<nav class="sb-toc" aria-label="${escapeHtml(label)}" data-pagefind-ignore="all">` +
     `<p class="sb-toc-title">${escapeHtml(label)}</p>${renderEntries(entries)}</nav>`;
 }

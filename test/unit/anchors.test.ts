@@ -159,6 +159,6 @@ describe('checkAnchors', () => {
 
   it('accepts percent-encoded fragments and links to the more marker', () => {
     assert.deepEqual(scanAnchors('<!-- more -->\n\n## 概要\n\n[a](#%E6%A6%82%E8%A6%81) [b](#more)\n'), []);
-    assert.deepEqual(checkAnchors({ headings: [], ids: new Set(), duplicates: [], fragments: [{ href: '#zzzzzzzz', line: 1, column: 1 }], links: [] })[0]?.suggestion, undefined);
+    assert.deepEqual(checkAnchors({ headings: [], ids: new Set(), duplicates: [], links: [{ href: '#zzzzzzzz', kind: 'link', line: 1, column: 1 }] })[0]?.suggestion, undefined);
   });
 });

@@ -113,6 +113,9 @@ describe('internal links', () => {
     assert.equal(routeOf('source/about/index.md'), 'about/');
     assert.equal(markdownLinkToUrl('../AzureVMBackup/CRR.md#2', '_posts/AzureBackupGeneral', '/blog/'), '/blog/AzureVMBackup/CRR/#2');
     assert.equal(markdownLinkToUrl('./記事.md', '_posts/A', '/blog/'), '/blog/A/%E8%A8%98%E4%BA%8B/');
+    // As marked writes it: percent-encoded once, decoded once.
+    assert.equal(markdownLinkToUrl('./%E8%A8%98%E4%BA%8B.md#%E6%A6%82%E8%A6%81', '_posts/A', '/blog/'), '/blog/A/%E8%A8%98%E4%BA%8B/#%E6%A6%82%E8%A6%81');
+    assert.equal(markdownLinkToUrl('./100%2525.md', '_posts/A', '/blog/'), '/blog/A/100%2525/');
     assert.equal(markdownLinkToUrl('https://example.com/a.md', '_posts/A', '/blog/'), undefined);
     assert.equal(markdownLinkToUrl('./image.png', '_posts/A', '/blog/'), undefined);
   });
