@@ -12,6 +12,8 @@ export interface HeadingInfo {
   /** Plain text of the heading, whitespace collapsed. */
   text: string;
   element: Element;
+  /** An explicit id the author wrote that an earlier heading already had (so it was not used). */
+  repeatedId?: string;
 }
 
 
@@ -75,7 +77,8 @@ export function assignHeadingIds(nodes: ChildNode[]): HeadingInfo[] {
     const rawText = textContent(h);
     const slug = slugger.slug(rawText);
     let id = explicit.get(h);
-    if (id !== undefined && seen.has(id)) id = undefined;
+    const repeatedId = id !== undefined && seen.has(id) ? id : undefined;
+    if (repeatedId !== undefined) id = undefined;
     let alias: string | undefined;
     if (id === undefined) {
       id = slug;
@@ -87,7 +90,7 @@ export function assignHeadingIds(nodes: ChildNode[]): HeadingInfo[] {
       h.children.unshift(span);
     }
     h.attribs.id = id;
-    infos.push({ level: Number(h.name[1]), id, alias, text: rawText.replace(/\s+/g, ' ').trim(), element: h });
+    infos.push({ level: Number(h.name[1]), id, alias, text: rawText.replace(/\s+/g, ' ').trim(), element: h, ...(repeatedId !== undefined ? { repeatedId } : {}) });
   }
   return infos;
 }

@@ -1,3 +1,4 @@
+import type Hexo from 'hexo';
 import path from 'node:path';
 import { scanAnchors } from '../anchors/check';
 import { formatDiagnostic } from '../diagnostics/diagnostic';
@@ -20,7 +21,17 @@ export function expandPermalinks(html: string): string {
 }
 
 /**
- * Heading markup, hand-written 目次 blocks, permalinks and `#fragment` warnings. Ids themselves are
+ * Warns, with file and line, about `#fragment` links to no id and ids used twice. Called for the
+ * articles whose rendered HTML shows such a problem, so the Markdown is parsed again only for them.
+ */
+export function warnAnchors(hexo: Hexo, data: { raw?: string; full_source?: string }): void {
+  if (!data.raw || !data.full_source) return;
+  const file = path.relative(hexo.base_dir, data.full_source).split(path.sep).join('/');
+  for (const finding of scanAnchors(data.raw)) hexo.log.warn(formatDiagnostic({ ...finding, file, severity: 'warning' }));
+}
+
+/**
+ * Heading markup, hand-written 目次 blocks, permalinks. Ids themselves are
  * assigned after rendering (lib/anchors/headings), so the renderer emits plain headings.
  */
 const anchors: Feature = {
@@ -33,12 +44,6 @@ const anchors: Feature = {
     });
     hexo.extend.filter.register('marked:extensions', (extensions: unknown[]) => {
       extensions.push(legacyTocExtension());
-    });
-    hexo.extend.filter.register('before_post_render', (data: { raw?: string; full_source?: string }) => {
-      if (!data.raw || !data.full_source) return data;
-      const file = path.relative(hexo.base_dir, data.full_source).split(path.sep).join('/');
-      for (const finding of scanAnchors(data.raw)) hexo.log.warn(formatDiagnostic({ ...finding, file, severity: 'warning' }));
-      return data;
     });
     // Only pages get permalinks: in feeds and excerpts the placeholder stays an HTML comment.
     hexo.extend.filter.register('after_render:html', (html: string) => expandPermalinks(html));

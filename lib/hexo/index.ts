@@ -14,8 +14,9 @@ import admonitions from './admonitions';
 import anchors from './anchors';
 import reader from './reader';
 import deterministic from './deterministic';
+import widgetCache from './widget-cache';
 
-const FEATURES: Feature[] = [timezone, deterministic, reader, vendor, theme, admonitions, anchors, postHtml, lastUpdated, articleFooter];
+const FEATURES: Feature[] = [timezone, deterministic, reader, vendor, theme, admonitions, anchors, postHtml, lastUpdated, articleFooter, widgetCache];
 
 /** Registers all features; a feature that throws stops the load with its name attached. */
 export function register(hexo: Hexo): void {

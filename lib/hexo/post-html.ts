@@ -8,9 +8,12 @@ import { imageSize, type ImageSize } from '../images/size';
 import { promises as fs } from 'node:fs';
 import { safeDecodeURI } from '../text/uri';
 import { guard, sourceOf, type Feature } from './plugin';
+import { warnAnchors } from './anchors';
 
 interface RenderedPost {
   source: string;
+  raw?: string;
+  full_source?: string;
   content: string;
   excerpt?: string;
   asset_dir?: string;
@@ -71,6 +74,7 @@ const postHtml: Feature = {
       });
       data.content = result.html;
       leads.set(data, result.lead);
+      if (result.anchorsSuspect) warnAnchors(hexo, data);
       matchSidebarToc(hexo, data, result.toc ? result.headings : undefined, tocs.get(data) ?? siteToc);
       return data;
     }, sourceOf), 5);

@@ -5,6 +5,7 @@ import { assignHeadingIds, elementsOf } from '../anchors/headings';
 import { buildToc, countEntries, renderToc, type TocEntry } from '../toc/build';
 import type { TocOptions } from '../toc/options';
 import { sizeAttributes, type ImageSize } from '../images/size';
+import { safeDecodeURIComponent } from '../text/uri';
 
 /** What {@link processPostHtml} returns. */
 export interface PostHtml {
@@ -15,6 +16,11 @@ export interface PostHtml {
   headings: { level: number; id: string; alias?: string; text: string }[];
   /** The automatic TOC's entries, when one was shown. */
   toc?: TocEntry[];
+  /**
+   * Whether a `#fragment` link misses every id of the page or an id is used twice: cheap to see
+   * here, and only then is the Markdown read again for the warnings with their lines.
+   */
+  anchorsSuspect: boolean;
 }
 
 export interface PostHtmlOptions {
@@ -46,6 +52,7 @@ const isLegacyToc = (node: ChildNode): boolean => isToc(node) && /\bsb-toc-legac
  */
 export function processPostHtml(html: string, options: PostHtmlOptions): PostHtml {
   const doc = parseDocument(html, { decodeEntities: false, lowerCaseAttributeNames: true, recognizeSelfClosing: true });
+  const fragments: string[] = [];
   for (const el of elementsOf(doc.children)) {
     if (el.name === 'img' && el.attribs.src !== undefined) {
       el.attribs.src = options.resolveSrc(el.attribs.src);
@@ -53,11 +60,13 @@ export function processPostHtml(html: string, options: PostHtmlOptions): PostHtm
       const size = options.sizeOf?.(el.attribs.src);
       const attributes = size && sizeAttributes(size, el.attribs.width, el.attribs.height);
       if (attributes) Object.assign(el.attribs, attributes);
-    } else if (el.name === 'a' && el.attribs.href !== undefined && options.resolveHref) {
-      el.attribs.href = options.resolveHref(el.attribs.href) ?? el.attribs.href;
+    } else if (el.name === 'a' && el.attribs.href !== undefined) {
+      if (options.resolveHref) el.attribs.href = options.resolveHref(el.attribs.href) ?? el.attribs.href;
+      if (el.attribs.href.startsWith('#')) fragments.push(el.attribs.href);
     }
   }
   const headings = assignHeadingIds(doc.children);
+  const anchorsSuspect = headings.some((h) => h.repeatedId !== undefined) || !fragmentsResolve(doc.children, fragments);
   if (options.permalink) {
     const { minDepth, maxDepth, label } = options.permalink;
     for (const h of headings) {
@@ -73,7 +82,22 @@ export function processPostHtml(html: string, options: PostHtmlOptions): PostHtm
     lead: leadOf(doc.children, options.leadBlocks ?? 3),
     headings: headings.map(({ level, id, alias, text }) => ({ level, id, ...(alias ? { alias } : {}), text })),
     ...(toc ? { toc } : {}),
+    anchorsSuspect,
   };
+}
+
+/** True when every `#fragment` names an id (or `<a name>`) of the article and no id is used twice. */
+function fragmentsResolve(nodes: ChildNode[], fragments: string[]): boolean {
+  const ids = new Set<string>();
+  for (const el of elementsOf(nodes)) {
+    const { id, name } = el.attribs;
+    if (id) {
+      if (ids.has(id)) return false;
+      ids.add(id);
+    }
+    if (name && el.name === 'a') ids.add(name);
+  }
+  return fragments.every((href) => href === '#' || ids.has(safeDecodeURIComponent(href.slice(1))));
 }
 
 /**

@@ -1,4 +1,4 @@
-/** Two clean builds of the same sources give byte-identical output. */
+/** Two clean builds of the same sources give byte-identical output, and so do the build's caches. */
 import { after, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -28,4 +28,17 @@ it('writes the same files with the same bytes on a second clean build', async ()
   assert.deepEqual([...second.keys()], [...first.keys()]);
   const changed = [...first].filter(([file, hash]) => second.get(file) !== hash).map(([file]) => file);
   assert.deepEqual(changed, []);
+});
+
+it('writes the same bytes without the sidebar widget cache', async () => {
+  assert.equal((await buildSite(dir)).code, 0);
+  const cached = await snapshot(path.join(dir, 'public'));
+  const testConfig = path.join(dir, '_config.test.yml');
+  const original = await fs.readFile(testConfig, 'utf8');
+  await fs.writeFile(testConfig, `${original}\nwidget_cache: false\n`);
+  assert.equal((await buildSite(dir)).code, 0);
+  const uncached = await snapshot(path.join(dir, 'public'));
+  await fs.writeFile(testConfig, original);
+  assert.deepEqual([...uncached].filter(([file, hash]) => cached.get(file) !== hash).map(([file]) => file), []);
+  assert.equal(uncached.size, cached.size);
 });
