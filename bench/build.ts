@@ -20,18 +20,25 @@ function option(name: string, fallback: string): string {
 
 interface Sample {
   seconds: number;
+  /** Peak RSS of the largest process of the build (Pagefind's indexer included). */
   rssMb: number;
+  /** Peak RSS of the build runner itself, when it reports it. */
+  nodeRssMb?: number;
 }
 
 /** Runs a command under /usr/bin/time -v and reads its wall time and peak RSS. */
 function timed(cmd: string, args: string[], cwd: string): Promise<Sample> {
   return new Promise((resolve, reject) => {
-    execFile('/usr/bin/time', ['-v', cmd, ...args], { cwd, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...siteEnv(cwd), NODE_ENV: 'production' } }, (err, _stdout, stderr) => {
+    execFile('/usr/bin/time', ['-v', cmd, ...args], { cwd, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...siteEnv(cwd), NODE_ENV: 'production' } }, (err, stdout, stderr) => {
       if (err) return reject(new Error(`${cmd} ${args.join(' ')} failed: ${stderr.slice(-2000)}`));
       const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(stderr);
       const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
       if (!wall || !rss) return reject(new Error('cannot read /usr/bin/time output'));
-      resolve({ seconds: Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]), rssMb: Number(rss[1]) / 1024 });
+      const own = /peak memory of this process (\d+) MB/.exec(stdout);
+      resolve({
+        seconds: Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]), rssMb: Number(rss[1]) / 1024,
+        ...(own ? { nodeRssMb: Number(own[1]) } : {}),
+      });
     });
   });
 }
@@ -65,9 +72,26 @@ async function ourSite(count: number): Promise<string> {
   return dir;
 }
 
-function stats(samples: Sample[]): { median: number; min: number; max: number; rssMb: number } {
+interface Stats {
+  median: number;
+  min: number;
+  max: number;
+  rssMb: number;
+  nodeRssMb?: number;
+}
+
+function stats(samples: Sample[]): Stats {
   const t = samples.map((s) => s.seconds).sort((a, b) => a - b);
-  return { median: t[Math.floor(t.length / 2)]!, min: t[0]!, max: t[t.length - 1]!, rssMb: Math.max(...samples.map((s) => s.rssMb)) };
+  const own = samples.flatMap((s) => (s.nodeRssMb === undefined ? [] : [s.nodeRssMb]));
+  return {
+    median: t[Math.floor(t.length / 2)]!, min: t[0]!, max: t[t.length - 1]!, rssMb: Math.max(...samples.map((s) => s.rssMb)),
+    ...(own.length ? { nodeRssMb: Math.max(...own) } : {}),
+  };
+}
+
+function describe(name: string, size: number, s: Stats): string {
+  const own = s.nodeRssMb === undefined ? '' : `, build process alone ${s.nodeRssMb.toFixed(0)} MB`;
+  return `${name} at ${size}: median ${s.median.toFixed(1)} s (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)}), peak RSS of any process ${s.rssMb.toFixed(0)} MB${own}`;
 }
 
 async function main(): Promise<void> {
@@ -90,10 +114,13 @@ async function main(): Promise<void> {
     }
     const sa = stats(va);
     const sb = stats(ob);
+    // The last build's public/ is still there: building again with nothing changed.
+    const again = await timed(process.execPath, [path.join(REPO, 'dist/lib/cli/hexo.js'), 'generate', '--cwd', b], b);
     medians.set(size, sb.median);
-    results[size] = { vanilla: sa, ours: sb, ratio: sb.median / sa.median };
-    console.log(`vanilla at ${size}: median ${sa.median.toFixed(1)} s (min ${sa.min.toFixed(1)}, max ${sa.max.toFixed(1)}), peak RSS ${sa.rssMb.toFixed(0)} MB`);
-    console.log(`ours at ${size}: median ${sb.median.toFixed(1)} s (min ${sb.min.toFixed(1)}, max ${sb.max.toFixed(1)}), peak RSS ${sb.rssMb.toFixed(0)} MB`);
+    results[size] = { vanilla: sa, ours: sb, ratio: sb.median / sa.median, unchangedRebuild: { seconds: again.seconds, ratio: again.seconds / sb.median } };
+    console.log(describe('vanilla', size, sa));
+    console.log(describe('ours', size, sb));
+    console.log(`ours again with nothing changed at ${size}: ${again.seconds.toFixed(2)} s (${(again.seconds / sb.median).toFixed(2)}x the first build)`);
     console.log(`ratio ours/vanilla at ${size}: ${(sb.median / sa.median).toFixed(2)}`);
     await fs.rm(a, { recursive: true, force: true });
     await fs.rm(b, { recursive: true, force: true });

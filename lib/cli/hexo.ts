@@ -12,6 +12,8 @@ import path from 'node:path';
 import { loadedFeatures } from '../hexo/plugin';
 import { buildSearchIndex } from '../search/index';
 import { purgeThemeCss } from '../html/purge-css';
+import { describeTree, fingerprint } from '../build/fingerprint';
+import { createHash } from 'node:crypto';
 
 /** Every error logged or thrown while building, in the order they happened. */
 export class BuildFailed extends Error {
@@ -23,6 +25,8 @@ export class BuildFailed extends Error {
 
 export interface RunOptions {
   silent?: boolean;
+  /** Build even when nothing changed since the last successful build. */
+  force?: boolean;
   /** Comma-separated config files, later ones overriding earlier ones (Hexo's `--config`). */
   config?: string;
 }
@@ -53,6 +57,39 @@ export async function openSite(baseDir: string, options: RunOptions = {}): Promi
 export interface GenerateResult {
   publicDir: string;
   timings: Record<string, number>;
+  /** True when nothing had changed and the previous public/ was kept. */
+  unchanged?: boolean;
+}
+
+const TOOL_DIRS = [path.resolve(__dirname, '..'), path.resolve(__dirname, '../../../assets')];
+
+interface BuildState {
+  fingerprint: string;
+  output: string;
+}
+
+/** Digest of public/ as the last build left it: an edited or deleted output means a rebuild. */
+async function outputDigest(publicDir: string): Promise<string> {
+  return createHash('sha256').update((await describeTree(publicDir)).join('\n')).digest('hex');
+}
+
+async function inputsOf(baseDir: string, options: RunOptions): Promise<string> {
+  const config = readConfigTimezone(baseDir);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: config, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  // Config files given with --config may live anywhere: their text is part of the inputs.
+  const configs = (options.config ?? '').split(',').filter(Boolean);
+  const texts = await Promise.all(configs.map((f) => fs.readFile(path.resolve(baseDir, f), 'utf8').catch(() => 'missing')));
+  return fingerprint({ baseDir, toolDirs: TOOL_DIRS, options: configs.map((f, i) => `${f}\n${texts[i]}`), today });
+}
+
+/** The site's timezone from _config.yml (undefined: the machine's), read without loading Hexo. */
+function readConfigTimezone(baseDir: string): string | undefined {
+  try {
+    const match = /^timezone:\s*['"]?([\w/+-]+)/m.exec(readFileSync(path.join(baseDir, '_config.yml'), 'utf8'));
+    return match?.[1];
+  } catch {
+    return undefined;
+  }
 }
 
 /** Generates the site of baseDir; public/ is replaced only if the whole build succeeded. */
@@ -66,9 +103,17 @@ export async function generate(baseDir: string, options: RunOptions = {}): Promi
       timings[name] = (performance.now() - started) / 1000;
     }
   };
+  const stagingRoot = path.join(baseDir, '.build');
+  const stateFile = path.join(stagingRoot, 'last-build.json');
+  const inputs = await step('check', () => inputsOf(baseDir, options));
+  const previous = await fs.readFile(stateFile, 'utf8').then((t) => JSON.parse(t) as BuildState, () => undefined);
+  const defaultPublic = path.join(baseDir, 'public');
+  if (!options.force && previous?.fingerprint === inputs && previous.output === await outputDigest(defaultPublic)) {
+    return { publicDir: defaultPublic, timings, unchanged: true };
+  }
+  await fs.rm(stateFile, { force: true });
   const { hexo, errors } = await step('load', () => openSite(baseDir, options));
   const publicDir = hexo.public_dir.replace(/[\\/]$/, '');
-  const stagingRoot = path.join(baseDir, '.build');
   const staging = path.join(stagingRoot, `public-${process.pid}-${Date.now()}`);
   await fs.mkdir(stagingRoot, { recursive: true });
   hexo.public_dir = staging + path.sep;
@@ -94,6 +139,11 @@ export async function generate(baseDir: string, options: RunOptions = {}): Promi
     throw new BuildFailed(errors);
   }
   await step('swap', () => swapInto(staging, publicDir, stagingRoot));
+  if (publicDir === defaultPublic) {
+    await fs.mkdir(stagingRoot, { recursive: true });
+    const state: BuildState = { fingerprint: inputs, output: await outputDigest(publicDir) };
+    await fs.writeFile(stateFile, `${JSON.stringify(state)}\n`);
+  }
   return { publicDir, timings };
 }
 
@@ -185,6 +235,7 @@ interface CliArgs {
   cwd: string;
   port?: number;
   config?: string;
+  force?: boolean;
 }
 
 function parseArgs(argv: string[]): CliArgs {
@@ -194,6 +245,7 @@ function parseArgs(argv: string[]): CliArgs {
     if (a === '--cwd') args.cwd = path.resolve(argv[++i] ?? '.');
     else if (a === '--port' || a === '-p') args.port = Number(argv[++i]);
     else if (a === '--config') args.config = argv[++i];
+    else if (a === '--force' || a === '-f') args.force = true;
     else throw new Error(`unknown option: ${a}`);
   }
   return args;
@@ -204,9 +256,15 @@ async function main(): Promise<void> {
   process.env.NODE_ENV ??= 'production';
   const args = parseArgs(process.argv.slice(2));
   if (args.command === 'generate') {
-    const { publicDir, timings } = await generate(args.cwd, { config: args.config });
+    const { publicDir, timings, unchanged } = await generate(args.cwd, { config: args.config, force: args.force });
+    if (unchanged) {
+      console.log(`前回のビルドから変更がないため、${path.relative(process.cwd(), publicDir) || '.'}/ をそのまま使います (作り直すには --force)。`);
+      return;
+    }
     const took = Object.entries(timings).map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`).join(', ');
-    console.log(`site written to ${path.relative(process.cwd(), publicDir) || '.'}/ (${took})`);
+    // Our own peak memory: Pagefind indexes in a process of its own, reported apart by the benchmark.
+    const peak = Math.round(process.resourceUsage().maxRSS / 1024);
+    console.log(`site written to ${path.relative(process.cwd(), publicDir) || '.'}/ (${took}; peak memory of this process ${peak} MB)`);
   } else if (args.command === 'server') {
     const { hexo } = await openSite(args.cwd, { config: args.config });
     await hexo.call('server', args.port ? { port: args.port } : {});

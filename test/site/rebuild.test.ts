@@ -1,9 +1,9 @@
-/** A second build reflects configuration changes even when no article changed. */
+/** A second build reflects every change, and is skipped when nothing changed. */
 import { after, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { buildSite, loadPage, makeSite, removeSite } from '../helpers/site';
+import { buildSite, listFiles, loadPage, makeSite, removeSite, run, siteEnv } from '../helpers/site';
 
 let dir: string;
 after(() => removeSite(dir));
@@ -16,4 +16,34 @@ it('re-renders articles after a configuration change', async () => {
   const second = await buildSite(dir);
   assert.equal(second.code, 0, second.stderr);
   assert.equal((await loadPage(dir, '/blog/Area/Article/'))('.sb-disclaimer').text().trim(), '変更後の免責事項です。');
+});
+
+it('keeps public/ when nothing changed, and rebuilds after any change', async () => {
+  const unchanged = /前回のビルドから変更がないため/;
+  const build = async () => {
+    const result = await buildSite(dir);
+    assert.equal(result.code, 0, result.stderr);
+    return result.stdout;
+  };
+  await build();
+  const files = await listFiles(path.join(dir, 'public'));
+  assert.match(await build(), unchanged);
+  assert.deepEqual(await listFiles(path.join(dir, 'public')), files);
+
+  const article = path.join(dir, 'source/_posts/Area/Article.md');
+  await fs.appendFile(article, '\n追記した段落です。\n');
+  assert.doesNotMatch(await build(), unchanged);
+  assert.match((await loadPage(dir, '/blog/Area/Article/'))('.article').text(), /追記した段落です。/);
+  assert.match(await build(), unchanged);
+
+  // A deleted output file, a new file among the sources or --force all mean a full build.
+  await fs.rm(path.join(dir, 'public/index.html'));
+  assert.doesNotMatch(await build(), unchanged);
+  await fs.access(path.join(dir, 'public/index.html'));
+  await fs.writeFile(path.join(dir, 'source/_posts/Area/Second.md'), '---\ntitle: 二つ目\ndate: 2024-01-02 10:00:00\n---\n本文です。\n');
+  assert.doesNotMatch(await build(), unchanged);
+  assert.ok((await listFiles(path.join(dir, 'public'))).includes('Area/Second/index.html'));
+  const forced = await run(process.execPath, ['dist/lib/cli/hexo.js', 'generate', '--force', '--cwd', dir, '--config', '_config.yml,_config.test.yml'], dir, { ...process.env, ...siteEnv(dir) });
+  assert.equal(forced.code, 0, forced.stderr);
+  assert.match(forced.stdout, /site written to/);
 });
