@@ -35,7 +35,9 @@ export interface BuildInputs {
   today: string;
 }
 
-const SITE_DIRS = ['source', 'scripts', 'themes'];
+const SITE_DIRS = ['source', 'scripts', 'themes', '.github'];
+/** Files read by path only: npm rewrites this one whenever installed packages change. */
+const SITE_STAMPS = ['node_modules/.package-lock.json'];
 const SITE_FILES = /^(_config.*\.ya?ml|package(-lock)?\.json)$/;
 const IGNORED = (name: string) => name === 'node_modules' || name === '.git';
 
@@ -49,9 +51,9 @@ export async function fingerprint(inputs: BuildInputs): Promise<string> {
   const top = await fs.readdir(inputs.baseDir);
   const files = top.filter((f) => SITE_FILES.test(f)).sort();
   add('site files', await Promise.all(files.map(async (f) => `${f} ${await fs.readFile(path.join(inputs.baseDir, f), 'utf8')}`)));
-  for (const dir of [...SITE_DIRS, '.github', 'node_modules/.package-lock.json']) {
-    add(dir, await describeTree(path.join(inputs.baseDir, dir), IGNORED).then(async (lines) =>
-      lines.length ? lines : [await fs.stat(path.join(inputs.baseDir, dir)).then((s) => `${s.size} ${s.mtimeMs}`, () => 'none')]));
+  for (const dir of SITE_DIRS) add(dir, await describeTree(path.join(inputs.baseDir, dir), IGNORED));
+  for (const file of SITE_STAMPS) {
+    add(file, [await fs.stat(path.join(inputs.baseDir, file)).then((s) => `${s.size} ${s.mtimeMs}`, () => 'none')]);
   }
   for (const dir of inputs.toolDirs) add(dir, await describeTree(dir));
   add('git', [await gitState(inputs.baseDir)]);

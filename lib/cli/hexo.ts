@@ -14,6 +14,7 @@ import { buildSearchIndex } from '../search/index';
 import { purgeThemeCss } from '../html/purge-css';
 import { describeTree, fingerprint } from '../build/fingerprint';
 import { createHash } from 'node:crypto';
+import yaml from 'js-yaml';
 
 /** Every error logged or thrown while building, in the order they happened. */
 export class BuildFailed extends Error {
@@ -76,22 +77,25 @@ async function outputDigest(publicDir: string): Promise<string> {
 }
 
 async function inputsOf(baseDir: string, options: RunOptions): Promise<string> {
-  const config = readConfigTimezone(baseDir);
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: config, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
   // Config files given with --config may live anywhere: their text is part of the inputs.
   const configs = (options.config ?? '').split(',').filter(Boolean);
   const texts = await Promise.all(configs.map((f) => fs.readFile(path.resolve(baseDir, f), 'utf8').catch(() => 'missing')));
-  return fingerprint({ baseDir, toolDirs: TOOL_DIRS, options: configs.map((f, i) => `${f}\n${texts[i]}`), today });
+  return fingerprint({ baseDir, toolDirs: TOOL_DIRS, options: configs.map((f, i) => `${f}\n${texts[i]}`), today: today(baseDir) });
 }
 
-/** The site's timezone from _config.yml (undefined: the machine's), read without loading Hexo. */
-function readConfigTimezone(baseDir: string): string | undefined {
+/**
+ * Today in the site's timezone, read from _config.yml without loading Hexo. A config Hexo cannot
+ * read falls back to the machine's zone here; the build that follows reports it with its line.
+ */
+function today(baseDir: string): string {
+  const format = (timeZone?: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
   try {
-    const match = /^timezone:\s*['"]?([\w/+-]+)/m.exec(readFileSync(path.join(baseDir, '_config.yml'), 'utf8'));
-    return match?.[1];
+    const config = yaml.load(readFileSync(path.join(baseDir, '_config.yml'), 'utf8')) as { timezone?: unknown } | null;
+    if (typeof config?.timezone === 'string') return format(config.timezone);
   } catch {
-    return undefined;
+    // Unreadable config or unknown zone.
   }
+  return format();
 }
 
 /** Generates the site of baseDir; public/ is replaced only if the whole build succeeded. */
