@@ -41,7 +41,11 @@ export async function startLinkServer(): Promise<LinkServer> {
     if (p === '/gone') return send(410);
     if (p === '/busy-once') return total === 1 ? send(429, { 'retry-after': '1' }) : send(200);
     if (p === '/busy') return send(429, { 'retry-after': '0' });
-    if (p.startsWith('/busy-date')) return total === 1 ? send(503, { 'retry-after': new Date(Date.now() + 1000).toUTCString() }) : send(200);
+    // HTTP dates have whole seconds, so "1 s ahead" can be a few ms ahead: the capped case asks for a minute.
+    if (p.startsWith('/busy-date')) {
+      const ahead = p.endsWith('/capped') ? 60_000 : 1000;
+      return total === 1 ? send(503, { 'retry-after': new Date(Date.now() + ahead).toUTCString() }) : send(200);
+    }
     if (p === '/error') return send(500);
     if (p === '/unavailable') return send(503);
     if (p === '/no-head') return req.method === 'HEAD' ? send(405) : send(200, {}, 'ok');
