@@ -193,6 +193,13 @@
     });
   }
 
+  /** A large site's index comes in parts (lib/search/index.ts); the first part lists the others. */
+  function searchParts(): Promise<string[]> {
+    return fetch(`${ROOT}pagefind/support-blog-parts.json`)
+      .then((response) => (response.ok ? response.json() as Promise<unknown> : []))
+      .then((parts) => (Array.isArray(parts) ? parts.filter((p): p is string => typeof p === 'string') : []), () => []);
+  }
+
   /** A navbar search button opening a dialog with Pagefind's UI, loaded on first use. */
   function search(): void {
     const made = navbarButton('sb-search-button', 'サイト内検索', 'fa-search');
@@ -212,8 +219,11 @@
         if (input) input.focus();
         return;
       }
-      loadSearchUi().then((PagefindUI) => {
-        ui = new PagefindUI({ element: '#sb-search-ui', baseUrl: ROOT, bundlePath: `${ROOT}pagefind/`, showImages: false, autofocus: true, resetStyles: false });
+      Promise.all([loadSearchUi(), searchParts()]).then(([PagefindUI, parts]) => {
+        ui = new PagefindUI({
+          element: '#sb-search-ui', baseUrl: ROOT, bundlePath: `${ROOT}pagefind/`, showImages: false, autofocus: true, resetStyles: false,
+          mergeIndex: parts.map((part) => ({ bundlePath: `${ROOT}pagefind/${part}`, baseUrl: ROOT })),
+        });
       }, () => {
         const box = dialog.querySelector('#sb-search-ui');
         if (box) box.textContent = '検索は npm run build で作ったサイトで使えます。';

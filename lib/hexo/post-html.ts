@@ -7,6 +7,7 @@ import { markdownLinkToUrl } from '../links/internal';
 import { imageSize, type ImageSize } from '../images/size';
 import { promises as fs } from 'node:fs';
 import { safeDecodeURI } from '../text/uri';
+import { flatPart, flatString } from '../text/flat';
 import { guard, sourceOf, type Feature } from './plugin';
 import { warnAnchors } from './anchors';
 
@@ -16,6 +17,7 @@ interface RenderedPost {
   full_source?: string;
   content: string;
   excerpt?: string;
+  more?: string;
   asset_dir?: string;
   toc?: unknown;
   widgets?: unknown;
@@ -84,6 +86,15 @@ const postHtml: Feature = {
       data.excerpt = data.excerpt.replace(PERMALINK_PLACEHOLDER, '');
       return data;
     }, 20);
+
+    // Last, after every filter that adds to the HTML: Hexo keeps it until the build ends.
+    hexo.extend.filter.register('after_post_render', (data: RenderedPost) => {
+      const content = flatString(data.content);
+      data.content = content;
+      if (typeof data.excerpt === 'string') data.excerpt = flatPart(data.excerpt, content);
+      if (typeof data.more === 'string') data.more = flatPart(data.more, content);
+      return data;
+    }, 1000);
   },
 };
 

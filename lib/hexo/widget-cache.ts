@@ -27,10 +27,7 @@ const widgetCache: Feature = {
         return; // not an icarus-like theme
       }
       const view = require(viewPath) as ViewModule;
-      if (!(view.require as unknown as Record<symbol, boolean>)[WRAPPED]) {
-        const resolve = memoizeResolve(view.require.resolve);
-        view.require = Object.assign((name: string) => require(resolve(name)) as unknown, { resolve, [WRAPPED]: true });
-      }
+      memoizeViewRequire(view);
       const library = path.dirname(path.dirname(viewPath));
       for (const type of Object.keys(SITE_WIDE_WIDGETS)) {
         let file: string;
@@ -48,5 +45,15 @@ const widgetCache: Feature = {
     }, 2);
   },
 };
+
+/**
+ * Outside register(), so the new `view.require` (kept by a module for the life of the process)
+ * holds no reference to a Hexo instance and its rendered site.
+ */
+function memoizeViewRequire(view: ViewModule): void {
+  if ((view.require as unknown as Record<symbol, boolean>)[WRAPPED]) return;
+  const resolve = memoizeResolve(view.require.resolve);
+  view.require = Object.assign((name: string) => require(resolve(name)) as unknown, { resolve, [WRAPPED]: true });
+}
 
 export default widgetCache;

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { buildSite, makeSite, removeSite, REPO } from '../helpers/site';
 import { serveSite, type StaticServer } from '../helpers/static-server';
@@ -20,6 +21,8 @@ describe('in the browser', () => {
 
   before(async () => {
     dir = await makeSite();
+    // One article per search index part, so searching goes through the browser's merge of parts.
+    await fs.appendFile(path.join(dir, '_config.test.yml'), '\nsearch_pages_per_index: 1\n');
     const built = await buildSite(dir);
     assert.equal(built.code, 0, built.stderr);
     server = await serveSite(path.join(dir, 'public'));
@@ -108,6 +111,12 @@ describe('in the browser', () => {
   });
 
   it('finds an article by a Japanese word of its body, with the term highlighted', async () => {
+    const parts = JSON.parse(await fs.readFile(path.join(dir, 'public/pagefind/support-blog-parts.json'), 'utf8')) as string[];
+    assert.ok(parts.length >= 5, `index in ${parts.length + 1} parts`);
+    const primary = path.join(dir, 'public/pagefind/fragment');
+    const urls = await Promise.all((await fs.readdir(primary)).map(async (f) => /"url":"([^"]*)"/.exec(gunzipSync(await fs.readFile(path.join(primary, f))).toString())?.[1]));
+    assert.equal(urls.length, 1);
+    assert.notEqual(urls[0], '/Forms/Long_Article/', 'the article searched for lies in a merged part');
     const page = await open('/blog/');
     await page.click('.sb-search-button');
     await page.fill('.pagefind-ui__search-input', 'ポータル');

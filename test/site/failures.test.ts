@@ -55,6 +55,15 @@ describe('build failures', () => {
     assert.match(stderr, /\[article-footer\] source\/_posts\/Area\/Bad\.md: disableDisclaimer must be true or false, got "はい"/);
   });
 
+  it('fails on a search index part size that is not a positive whole number, keeping no half-written site', async () => {
+    const dir = await site({ fixture: 'minimal', files: { '_config.test.yml': 'search_pages_per_index: 0\n' } });
+    const { code, stderr } = await buildSite(dir);
+    assert.notEqual(code, 0);
+    assert.match(stderr, /_config\.yml: search_pages_per_index は 1 以上の整数にしてください \(今の値: 0\)/);
+    assert.equal(await exists(path.join(dir, 'public')), false);
+    assert.deepEqual(await fs.readdir(dir).then((names) => names.filter((n) => n.startsWith('.build'))), []);
+  });
+
   it('fails with the file and line when front-matter is broken YAML', async () => {
     const dir = await site({ fixture: 'minimal', files: { 'source/_posts/Area/Broken.md': '---\ntitle: 壊れた\ntags: [a, b\ndate: 2024-01-01\n---\n本文\n' } });
     const { code, stderr } = await buildSite(dir);
