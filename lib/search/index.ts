@@ -31,10 +31,19 @@ const ARTICLE = '<article class="card-content article"';
 // Complete tag text, which an article's own words cannot produce (their '<' is escaped).
 const MARKED_ARTICLE = `${ARTICLE} data-pagefind-body`;
 
-/** Marks an article page's body for the index; lists (index, tags, archives) are left out. */
+const META = '<div class="article-meta ';
+
+/**
+ * Marks an article page's body for the index; lists (index, tags, archives) are left out. The
+ * dates line above the title is left out too: it would open every result's excerpt.
+ */
 export function markSearchBody(html: string): string {
   if (!/<h1 class="title[^"]*">/.test(html)) return html;
-  return html.replace(ARTICLE, MARKED_ARTICLE);
+  const start = html.indexOf(ARTICLE);
+  if (start < 0) return html;
+  const meta = html.indexOf(META, start);
+  const marked = meta < 0 ? html : `${html.slice(0, meta)}<div data-pagefind-ignore class="article-meta ${html.slice(meta + META.length)}`;
+  return `${marked.slice(0, start)}${MARKED_ARTICLE}${marked.slice(start + ARTICLE.length)}`;
 }
 
 /**

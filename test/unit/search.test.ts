@@ -25,9 +25,11 @@ describe('splitEvenly', () => {
 });
 
 describe('markSearchBody', () => {
-  it('marks the article of a page with a title and leaves lists alone', () => {
-    const article = '<h1 class="title is-3">題</h1><article class="card-content article" role="article">';
-    assert.equal(markSearchBody(article), '<h1 class="title is-3">題</h1><article class="card-content article" data-pagefind-body role="article">');
+  it('marks the article of a page with a title, leaves its dates out, and leaves lists alone', () => {
+    const article = '<div class="article-meta x">前</div><article class="card-content article" role="article">' +
+      '<div class="article-meta is-size-7">2024/01/01に投稿</div><h1 class="title is-3">題</h1>';
+    assert.equal(markSearchBody(article), '<div class="article-meta x">前</div><article class="card-content article" data-pagefind-body role="article">' +
+      '<div data-pagefind-ignore class="article-meta is-size-7">2024/01/01に投稿</div><h1 class="title is-3">題</h1>');
     const list = '<article class="card-content article" role="article"><h2 class="title">題</h2>';
     assert.equal(markSearchBody(list), list);
   });
