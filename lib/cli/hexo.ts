@@ -119,13 +119,27 @@ export async function generate(baseDir: string, options: RunOptions = {}): Promi
     return { publicDir: defaultPublic, timings, unchanged: true };
   }
   await fs.rm(stateFile, { force: true });
-  const staging = path.join(stagingRoot, `public-${process.pid}-${Date.now()}`);
-  // Hexo and everything it rendered become garbage here, before the CSS and search steps read the pages.
-  const { publicDir, settings, errors } = await renderInto(staging, baseDir, options, step);
-  const perIndex = settings.search_pages_per_index;
-  if (perIndex !== undefined && !(Number.isInteger(perIndex) && perIndex >= 1)) {
-    errors.push(`_config.yml: search_pages_per_index は 1 以上の整数にしてください (今の値: ${JSON.stringify(perIndex)})`);
+  const { hexo, errors } = await step('load', () => openSite(baseDir, options));
+  const settings = hexo.config as SiteSettings;
+  const invalid = settingErrors(settings);
+  if (invalid.length) {
+    await hexo.exit().catch(() => undefined);
+    throw new BuildFailed(invalid);
   }
+  const publicDir = hexo.public_dir.replace(/[\\/]$/, '');
+  const staging = path.join(stagingRoot, `public-${process.pid}-${Date.now()}`);
+  await fs.mkdir(stagingRoot, { recursive: true });
+  hexo.public_dir = staging + path.sep;
+  await step('generate', async () => {
+    try {
+      // Hexo renders every page at once by default and holds each until written: 2.8 GB at 3,000
+      // articles against 1.6 GB with 16 at a time, for the same build time.
+      await hexo.call('generate', { concurrency: WRITE_CONCURRENCY });
+    } catch (err) {
+      errors.push(describe(err));
+    }
+    await hexo.exit().catch((err: unknown) => errors.push(describe(err)));
+  });
   // Pagefind indexes in its own process while PurgeCSS reads the same pages here.
   if (!errors.length) {
     await Promise.all([
@@ -156,26 +170,11 @@ interface SiteSettings {
   purge_css?: boolean;
 }
 
-type Step = <T>(name: string, work: () => Promise<T>) => Promise<T>;
-
-/** Loads and generates the site into staging; returns what the later steps need from Hexo's config. */
-async function renderInto(staging: string, baseDir: string, options: RunOptions, step: Step): Promise<{ publicDir: string; settings: SiteSettings; errors: string[] }> {
-  const { hexo, errors } = await step('load', () => openSite(baseDir, options));
-  const publicDir = hexo.public_dir.replace(/[\\/]$/, '');
-  await fs.mkdir(path.dirname(staging), { recursive: true });
-  hexo.public_dir = staging + path.sep;
-  await step('generate', async () => {
-    try {
-      // Hexo renders every page at once by default and holds each until written: 2.8 GB at 3,000
-      // articles against 1.6 GB with 16 at a time, for the same build time.
-      await hexo.call('generate', { concurrency: WRITE_CONCURRENCY });
-    } catch (err) {
-      errors.push(describe(err));
-    }
-    await hexo.exit().catch((err: unknown) => errors.push(describe(err)));
-  });
-  const { search_index, search_pages_per_index, purge_css } = hexo.config as SiteSettings;
-  return { publicDir, settings: { search_index, search_pages_per_index, purge_css }, errors };
+/** Settings the runner reads itself, checked before the build starts. */
+function settingErrors(settings: SiteSettings): string[] {
+  const perIndex = settings.search_pages_per_index;
+  if (perIndex === undefined || (Number.isInteger(perIndex) && perIndex >= 1)) return [];
+  return [`_config.yml: search_pages_per_index は 1 以上の整数にしてください (今の値: ${JSON.stringify(perIndex)})`];
 }
 
 async function swapInto(staging: string, publicDir: string, stagingRoot: string): Promise<void> {
