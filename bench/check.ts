@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runChecks } from '../lib/cli/check';
+import { runChecks } from '../lib/check/run';
 import { syntheticArticle } from './synthetic';
 
 function option(name: string, fallback: number): number {

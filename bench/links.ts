@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runChecks } from '../lib/cli/check';
+import { runChecks } from '../lib/check/run';
 import { checkOnline } from '../lib/links/run';
 import type { Fetch } from '../lib/links/online';
 
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     const start = process.hrtime.bigint();
     const before = requests;
     const run = await runChecks(dir);
-    const online = await checkOnline(run.targets, run.context, { cwd: dir, fetch: fetch as unknown as Fetch, fragments: false, useCache: true, rules: run.options.rules });
+    const online = await checkOnline(run.articles.values(), run.context, { cwd: dir, fetch: fetch as unknown as Fetch, fragments: false, useCache: true, rules: run.options.check.rules });
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     const made = requests - before;
     console.log(`${label}: ${seconds.toFixed(2)} s, ${made} requests (${(made / seconds).toFixed(0)} req/s), ${online.cached} from cache, ${online.diagnostics.length} diagnostics`);

@@ -1,3 +1,4 @@
+import { mapping, rejectUnknownKeys } from '../config/section';
 import { ADMONITION_TYPES, type AdmonitionType } from './parse';
 
 /** Settings of the `admonitions` section in _config.yml. */
@@ -17,10 +18,10 @@ const LABELS: Record<'ja' | 'en', Record<AdmonitionType, string>> = {
 export function normalizeAdmonitionOptions(raw: unknown, language: unknown): AdmonitionOptions {
   const lang = (Array.isArray(language) ? language[0] : language) ?? 'ja';
   const defaults = String(lang).toLowerCase().startsWith('ja') ? LABELS.ja : LABELS.en;
-  const section = (raw ?? {}) as { labels?: Record<string, unknown> };
-  if (typeof section !== 'object' || Array.isArray(section)) throw new Error('admonitions must be a mapping');
+  const section = mapping(raw, 'admonitions');
+  rejectUnknownKeys(section, ['labels'], 'admonitions');
   const labels = { ...defaults };
-  for (const [key, value] of Object.entries(section.labels ?? {})) {
+  for (const [key, value] of Object.entries(mapping(section.labels, 'admonitions.labels'))) {
     const type = key.toLowerCase() as AdmonitionType;
     if (!ADMONITION_TYPES.includes(type)) {
       throw new Error(`admonitions.labels.${key}: unknown type (expected one of ${ADMONITION_TYPES.join(', ')})`);

@@ -11,7 +11,7 @@ export type AdmonitionType = (typeof ADMONITION_TYPES)[number];
 /** What the first line of a blockquote says about it. */
 export type Marker =
   | { kind: 'admonition'; type: AdmonitionType; title: string }
-  | { kind: 'unknown'; written: string; column: number; suggestion?: AdmonitionType };
+  | { kind: 'unknown'; written: string; suggestion?: AdmonitionType };
 
 // Japanese labels authors sometimes type as the marker itself.
 const JAPANESE_NAMES: Record<string, AdmonitionType> = {
@@ -34,7 +34,7 @@ export function parseMarker(line: string): Marker | undefined {
   const like = MARKER_LIKE.exec(line);
   if (!like) return undefined;
   const written = like[0];
-  return { kind: 'unknown', written, column: 1, suggestion: closestType(written) };
+  return { kind: 'unknown', written, suggestion: closestType(written) };
 }
 
 /** The valid type closest to a mistyped marker (`[!TIPS]` → tip, `[!注意]` → caution). */
@@ -60,43 +60,40 @@ const BLANK = /^[ \t]*$/;
 const NEW_BLOCK = /^[ \t]*(?:#{1,6}(?:[ \t\u3000]|$)|```|~~~|[-*+][ \t]|\d{1,9}[.)][ \t]|<|\||(?:-[ \t]*){3,}$|(?:\*[ \t]*){3,}$|(?:_[ \t]*){3,}$)/;
 const FENCE = /^[ \t]*(```|~~~)/;
 
-/** A blockquote found in source lines: its content with the `>` markers removed. */
+/** A blockquote at the start of a text: its content with the `>` markers removed. */
 export interface Blockquote {
   /** Content lines, `>` and one following space removed. */
   content: string[];
-  /** Index of the first line after the quote. */
-  end: number;
-  /** Column (1-based) where each content line starts in the source line. */
-  offsets: number[];
+  /** Length of the quote in the text, up to and including its last line's newline. */
+  length: number;
 }
 
 /**
- * Reads the blockquote starting at lines[start], with CommonMark's lazy continuation: a plain
- * line right after quoted paragraph text belongs to the quote.
+ * Reads the blockquote that starts the text, with CommonMark's lazy continuation: a plain line right
+ * after quoted paragraph text belongs to the quote. Only the quote's own lines are looked at.
  */
-export function readBlockquote(lines: string[], start: number): Blockquote | undefined {
-  if (!QUOTE.test(lines[start] ?? '')) return undefined;
+export function readBlockquote(src: string): Blockquote | undefined {
   const content: string[] = [];
-  const offsets: number[] = [];
   let inFence = false;
-  let i = start;
-  for (; i < lines.length; i++) {
-    const line = lines[i]!;
+  let at = 0;
+  while (at < src.length) {
+    const newline = src.indexOf('\n', at);
+    const next = newline < 0 ? src.length : newline + 1;
+    const line = src.slice(at, newline < 0 ? src.length : newline);
     const quoted = QUOTE.exec(line);
     if (quoted) {
       const text = line.slice(quoted[0].length);
       content.push(text);
-      offsets.push(quoted[0].length + 1);
       if (FENCE.test(text)) inFence = !inFence;
-      continue;
+    } else {
+      const last = content[content.length - 1];
+      const lazy = !inFence && !BLANK.test(line) && last !== undefined && !BLANK.test(last) && !NEW_BLOCK.test(line) && !NEW_BLOCK.test(last);
+      if (!lazy) break;
+      content.push(line);
     }
-    const last = content[content.length - 1];
-    const lazy = !inFence && !BLANK.test(line) && last !== undefined && !BLANK.test(last) && !NEW_BLOCK.test(line) && !NEW_BLOCK.test(last);
-    if (!lazy) break;
-    content.push(line);
-    offsets.push(1);
+    at = next;
   }
-  return { content, end: i, offsets };
+  return content.length ? { content, length: at } : undefined;
 }
 
 const DIVIDER = /^[ \t]{0,3}-{3,}[ \t]*$/;
@@ -115,18 +112,4 @@ export function separateDividers(lines: string[]): string[] {
     out.push(line);
   }
   return out;
-}
-
-/** An admonition read from a blockquote: its type, custom title and body lines. */
-export interface Admonition {
-  type: AdmonitionType;
-  title: string;
-  body: string[];
-}
-
-/** Reads a blockquote's content as an admonition, or undefined when its first line is no valid marker. */
-export function toAdmonition(content: string[]): Admonition | undefined {
-  const marker = parseMarker(content[0] ?? '');
-  if (marker?.kind !== 'admonition') return undefined;
-  return { type: marker.type, title: marker.title, body: separateDividers(content.slice(1)) };
 }

@@ -1,3 +1,5 @@
+import { mapping, rejectUnknownKeys } from '../config/section';
+
 /** Settings of the block at the end of every article (`article_footer` in _config.yml). */
 export interface ArticleFooterOptions {
   /** GitHub repository URL, e.g. https://github.com/contoso-jp-support/blog; no links when empty. */
@@ -15,17 +17,20 @@ export interface ArticleFooterOptions {
 
 const DEFAULT_LABELS = { feedback: 'フィードバック', edit: 'GitHub で編集', region: '記事について' };
 
-/** Fills defaults and checks types of the `article_footer` section; throws on a wrong type. */
+const FOOTER_KEYS = ['repository', 'branch', 'source_root', 'disclaimer', 'feedback_template', 'feedback_labels', 'labels'] as const;
+
+/** Fills defaults and checks types of the `article_footer` section; throws on a wrong type or key. */
 export function normalizeArticleFooterOptions(raw: unknown): ArticleFooterOptions {
-  const o = (raw ?? {}) as Record<string, unknown>;
-  if (typeof o !== 'object' || Array.isArray(o)) throw new Error('article_footer must be a mapping');
+  const o = mapping(raw, 'article_footer');
+  rejectUnknownKeys(o, FOOTER_KEYS, 'article_footer');
   const str = (key: string, fallback: string): string => {
     const v = o[key];
     if (v === undefined || v === null) return fallback;
     if (typeof v !== 'string') throw new Error(`article_footer.${key} must be a string`);
     return v;
   };
-  const labels = (o.labels ?? {}) as Record<string, unknown>;
+  const labels = mapping(o.labels, 'article_footer.labels');
+  rejectUnknownKeys(labels, ['feedback', 'edit', 'region'], 'article_footer.labels');
   const feedbackLabels = o.feedback_labels ?? [];
   if (!Array.isArray(feedbackLabels) || feedbackLabels.some((l) => typeof l !== 'string')) {
     throw new Error('article_footer.feedback_labels must be a list of strings');

@@ -1,3 +1,5 @@
+import { mapping, rejectUnknownKeys, stringList } from '../config/section';
+import { closest } from '../text/distance';
 import type { Severity } from '../diagnostics/diagnostic';
 
 /** Settings of the `check` section in _config.yml. */
@@ -30,12 +32,16 @@ export const DEFAULT_RULES: Record<string, Severity | 'off'> = {
   'link/unreachable': 'error',
   'link/redirected': 'warning',
   'link/unverified': 'warning',
+  'link/unsafe-scheme': 'error',
   'anchor/broken': 'error',
+  'anchor/legacy-id': 'warning',
   'anchor/duplicate-id': 'error',
   'admonition/unknown-type': 'error',
   'admonition/empty': 'error',
   'a11y/image-alt': 'warning',
   'front-matter/missing': 'error',
+  'front-matter/unterminated': 'error',
+  'front-matter/root': 'error',
   'front-matter/yaml': 'error',
   'front-matter/required': 'error',
   'front-matter/date': 'error',
@@ -43,32 +49,35 @@ export const DEFAULT_RULES: Record<string, Severity | 'off'> = {
   'front-matter/type': 'error',
   'front-matter/tag': 'warning',
   'front-matter/unknown-key': 'warning',
+  'source/encoding': 'error',
+  'source/symlink': 'error',
+  'source/too-large': 'error',
+  'source/nesting': 'error',
 };
 
 export const DEFAULT_JAPANESE_MARKERS = ['あとで', '後で書く', '要確認', '確認中', '追記予定', '書いてもらう'];
 export const DEFAULT_ALLOWED_COMMENTS = ['more', 'check-ignore-line', 'check-ignore-next-line', 'textlint-disable', 'textlint-enable', 'markdownlint-disable', 'markdownlint-enable', 'prettier-ignore'];
 
-function stringList(value: unknown, key: string, fallback: string[]): string[] {
-  if (value === undefined || value === null) return fallback;
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new Error(`check.${key} must be a list of strings`);
-  return value as string[];
-}
+const CHECK_KEYS = ['tags', 'japanese_markers', 'allowed_comments', 'extra_keys', 'rules'] as const;
 
-/** Fills defaults and validates the `check` section; throws on a wrong type or unknown rule. */
+/** Fills defaults and validates the `check` section; throws on a wrong type, an unknown key or rule. */
 export function normalizeCheckOptions(raw: unknown): CheckOptions {
-  const o = (raw ?? {}) as Record<string, unknown>;
-  if (typeof o !== 'object' || Array.isArray(o)) throw new Error('check must be a mapping');
+  const o = mapping(raw, 'check');
+  rejectUnknownKeys(o, CHECK_KEYS, 'check');
   const rules = { ...DEFAULT_RULES };
-  for (const [rule, severity] of Object.entries((o.rules ?? {}) as Record<string, unknown>)) {
-    if (!(rule in DEFAULT_RULES)) throw new Error(`check.rules.${rule}: unknown rule (known: ${Object.keys(DEFAULT_RULES).join(', ')})`);
-    if (severity !== 'error' && severity !== 'warning' && severity !== 'off') throw new Error(`check.rules.${rule} must be error, warning or off`);
+  for (const [rule, severity] of Object.entries(mapping(o.rules, 'check.rules'))) {
+    if (!(rule in DEFAULT_RULES)) {
+      const near = closest(rule, Object.keys(DEFAULT_RULES), 4);
+      throw new Error(`check.rules.${rule}: 不明なルールです${near ? ` (${near} のことですか?)` : ''}。ルールの一覧は README の「記事のチェック」にあります`);
+    }
+    if (severity !== 'error' && severity !== 'warning' && severity !== 'off') throw new Error(`check.rules.${rule}: error、warning、off のいずれかにしてください`);
     rules[rule] = severity;
   }
   return {
-    tags: stringList(o.tags, 'tags', []),
-    japaneseMarkers: stringList(o.japanese_markers, 'japanese_markers', DEFAULT_JAPANESE_MARKERS),
-    allowedComments: stringList(o.allowed_comments, 'allowed_comments', DEFAULT_ALLOWED_COMMENTS),
-    extraKeys: stringList(o.extra_keys, 'extra_keys', []),
+    tags: stringList(o.tags, 'check.tags', []),
+    japaneseMarkers: stringList(o.japanese_markers, 'check.japanese_markers', DEFAULT_JAPANESE_MARKERS),
+    allowedComments: stringList(o.allowed_comments, 'check.allowed_comments', DEFAULT_ALLOWED_COMMENTS),
+    extraKeys: stringList(o.extra_keys, 'check.extra_keys', []),
     rules,
   };
 }

@@ -4,23 +4,24 @@
  */
 import { checkOnline } from '../links/run';
 import type { Fetch } from '../links/online';
-import { parseArgs, report, runChecks } from './check';
+import { parseArgs, report } from './check';
+import { runChecks } from '../check/run';
 import { runMain } from './main';
 
 const FLAGS = ['--online', '--fragments', '--no-cache'] as const;
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2), FLAGS);
-  const run = await runChecks(args.cwd, args.files);
+  const run = await runChecks(args.cwd, args.files, args.config);
   const diagnostics = run.diagnostics.filter((d) => d.rule.startsWith('link/') || d.rule.startsWith('anchor/'));
   if (args.flags.has('--online')) {
     const tty = process.stderr.isTTY && !process.env.CI;
-    const online = await checkOnline(run.targets, run.context, {
+    const online = await checkOnline(run.targets.map((f) => run.articles.get(f)!).filter(Boolean), run.context, {
       cwd: args.cwd,
       fetch: fetch as unknown as Fetch,
       fragments: args.flags.has('--fragments'),
       useCache: !args.flags.has('--no-cache'),
-      rules: run.options.rules,
+      rules: run.options.check.rules,
       ...(tty ? { onProgress: (done: number, total: number, failures: number) => process.stderr.write(`\r確認中 ${done}/${total} (問題 ${failures} 件)`) } : {}),
     });
     if (tty) process.stderr.write('\n');

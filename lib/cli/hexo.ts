@@ -15,6 +15,7 @@ import { purgeThemeCss } from '../html/purge-css';
 import { describeTree, fingerprint } from '../build/fingerprint';
 import { createHash } from 'node:crypto';
 import yaml from 'js-yaml';
+import { configFiles, loadSiteConfig, normalizeSiteOptions } from '../config/site';
 import v8 from 'node:v8';
 
 /** Every error logged or thrown while building, in the order they happened. */
@@ -31,11 +32,13 @@ export interface RunOptions {
   force?: boolean;
   /** Comma-separated config files, later ones overriding earlier ones (Hexo's `--config`). */
   config?: string;
+  /** The Hexo command the session is for (`generate` or `server`): the gate only warns in `server`. */
+  command?: string;
 }
 
 /** Creates and initialises Hexo for baseDir; errors logged during start-up fail it. */
 export async function openSite(baseDir: string, options: RunOptions = {}): Promise<{ hexo: Hexo; errors: string[] }> {
-  const hexo = new Hexo(baseDir, { silent: options.silent ?? false, ...(options.config ? { config: options.config } : {}) });
+  const hexo = new Hexo(baseDir, { silent: options.silent ?? false, _: [options.command ?? 'generate'], ...(options.config ? { config: options.config } : {}) });
   // Hexo keeps rendered articles in db.json and reuses them while the Markdown is unchanged, even
   // after our plugins or the configuration changed: every run starts from a fresh database.
   await fs.rm(hexo.database.options.path, { force: true });
@@ -288,11 +291,24 @@ function parseArgs(argv: string[]): CliArgs {
  */
 export const HEAP_GROWING_PERCENT = 50;
 
+/**
+ * Hexo files posts by the process's local calendar day, so on a UTC runner `2020-01-01 07:00` JST
+ * would land under 2019/12/31: the build process runs in the site's timezone.
+ */
+async function useSiteTimezone(cwd: string, config?: string): Promise<void> {
+  const { timezone } = normalizeSiteOptions(await loadSiteConfig(cwd, configFiles(config)));
+  if (!timezone) return;
+  // Throws RangeError for a zone name the runtime does not know.
+  new Intl.DateTimeFormat('en', { timeZone: timezone });
+  process.env.TZ = timezone;
+}
+
 async function main(): Promise<void> {
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   // icarus renders with Inferno, whose development mode only adds checks and time.
   process.env.NODE_ENV ??= 'production';
   const args = parseArgs(process.argv.slice(2));
+  await useSiteTimezone(args.cwd, args.config);
   if (args.command === 'generate') {
     const { publicDir, timings, unchanged } = await generate(args.cwd, { config: args.config, force: args.force });
     if (unchanged) {
@@ -304,7 +320,7 @@ async function main(): Promise<void> {
     const peak = Math.round(process.resourceUsage().maxRSS / 1024);
     console.log(`site written to ${path.relative(process.cwd(), publicDir) || '.'}/ (${took}; peak memory of this process ${peak} MB)`);
   } else if (args.command === 'server') {
-    const { hexo } = await openSite(args.cwd, { config: args.config });
+    const { hexo } = await openSite(args.cwd, { config: args.config, command: 'server' });
     await hexo.call('server', args.port ? { port: args.port } : {});
   } else {
     throw new Error(`unknown command: ${args.command} (expected generate or server)`);

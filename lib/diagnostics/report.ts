@@ -1,9 +1,9 @@
-import type { Diagnostic } from './diagnostic';
+import { location, type Diagnostic } from './diagnostic';
 
 export type ReportFormat = 'text' | 'github' | 'json';
 
 function sorted(diagnostics: Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+  return [...diagnostics].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule));
 }
 
 /** Counts for the closing line of a report. */
@@ -24,7 +24,7 @@ export function formatText(diagnostics: Diagnostic[], checkedFiles: number): str
       if (file !== undefined) out.push('');
       file = d.file;
     }
-    out.push(`${d.file}:${d.line}:${d.column}  ${d.severity.padEnd(7)}  ${d.rule}  ${d.message}${d.suggestion ? `  → ${d.suggestion}` : ''}`);
+    out.push(`${location(d)}  ${d.severity.padEnd(7)}  ${d.rule}  ${d.message}${d.suggestion ? `  → ${d.suggestion}` : ''}`);
   }
   const { errors, warnings, files } = summarize(diagnostics);
   if (out.length) out.push('');
@@ -46,12 +46,12 @@ function escapeProperty(s: string): string {
 export function formatGithub(diagnostics: Diagnostic[]): string {
   return sorted(diagnostics).map((d) => {
     const message = d.suggestion ? `${d.message} → ${d.suggestion}` : d.message;
-    return `::${d.severity} file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.rule)}::${escapeData(message)}`;
+    return `::${d.severity} file=${escapeProperty(d.file)},line=${d.line}${d.column !== undefined ? `,col=${d.column}` : ''},title=${escapeProperty(d.rule)}::${escapeData(message)}`;
   }).join('\n');
 }
 
 /** A JSON array of diagnostics for tools. */
 export function formatJson(diagnostics: Diagnostic[]): string {
   return JSON.stringify(sorted(diagnostics).map(({ file, line, column, rule, severity, message, suggestion }) =>
-    ({ file, line, column, rule, severity, message, ...(suggestion !== undefined ? { suggestion } : {}) })), null, 2);
+    ({ file, line, ...(column !== undefined ? { column } : {}), rule, severity, message, ...(suggestion !== undefined ? { suggestion } : {}) })), null, 2);
 }

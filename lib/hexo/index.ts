@@ -4,19 +4,18 @@
  */
 import type Hexo from 'hexo';
 import { markLoaded, PluginError, type Feature } from './plugin';
-import timezone from './timezone';
 import vendor from './vendor';
 import theme from './theme';
+import articles from './articles';
 import postHtml from './post-html';
+import gate from './gate';
 import lastUpdated from './last-updated';
 import articleFooter from './article-footer';
-import admonitions from './admonitions';
-import anchors from './anchors';
 import reader from './reader';
 import deterministic from './deterministic';
 import widgetCache from './widget-cache';
 
-const FEATURES: Feature[] = [timezone, deterministic, reader, vendor, theme, admonitions, anchors, postHtml, lastUpdated, articleFooter, widgetCache];
+const FEATURES: Feature[] = [deterministic, reader, vendor, theme, articles, postHtml, gate, lastUpdated, articleFooter, widgetCache];
 
 /** Registers all features; a feature that throws stops the load with its name attached. */
 export function register(hexo: Hexo): void {

@@ -1,5 +1,6 @@
 import type Hexo from 'hexo';
 import { relative } from 'node:path';
+import { normalizeSiteOptions, type SiteOptions } from '../config/site';
 
 /** One feature of ours: reads its config section and registers filters, helpers and generators. */
 export interface Feature {
@@ -89,4 +90,16 @@ export function injectLater(hexo: Hexo, entry: InjectorEntry, value: string | ((
 /** Hexo's url_for: a site path with the root prepended (`/css/x.css` → `/blog/css/x.css`). */
 export function urlFor(hexo: Hexo, sitePath: string): string {
   return (hexo.extend.helper.get('url_for') as (this: Hexo, p: string) => string).call(hexo, sitePath);
+}
+
+const siteOptionsCache = new WeakMap<Hexo, SiteOptions>();
+
+/** Our settings of this Hexo instance's configuration, normalised once (throws on a wrong value). */
+export function siteOptionsOf(hexo: Hexo): SiteOptions {
+  let options = siteOptionsCache.get(hexo);
+  if (!options) {
+    options = normalizeSiteOptions(hexo.config as unknown as Record<string, unknown>);
+    siteOptionsCache.set(hexo, options);
+  }
+  return options;
 }

@@ -1,24 +1,23 @@
 import type Hexo from 'hexo';
 import path from 'node:path';
-import { PERMALINK_PLACEHOLDER, processPostHtml } from '../html/post-html';
-import { DEFAULT_TOC, mergeTocOptions, type TocOptions } from '../toc/options';
-import { resolveImageSrc, type ImageContext } from '../images/resolve';
-import { markdownLinkToUrl } from '../links/internal';
-import { imageSize, type ImageSize } from '../images/size';
 import { promises as fs } from 'node:fs';
-import { safeDecodeURI } from '../text/uri';
+import type { Article } from '../article/model';
+import { processPostHtml } from '../html/post-html';
+import { resolveImageSrc, type ImageContext } from '../images/resolve';
+import { imageSize, type ImageSize } from '../images/size';
+import { articleUrl } from '../links/resolve';
+import { PERMALINK_PLACEHOLDER } from '../markdown/engine';
 import { flatPart, flatString } from '../text/flat';
+import { safeDecodeURI } from '../text/uri';
+import { registryOf, siteRelative } from './articles';
 import { guard, sourceOf, type Feature } from './plugin';
-import { warnAnchors } from './anchors';
 
 interface RenderedPost {
   source: string;
-  raw?: string;
   full_source?: string;
   content: string;
   excerpt?: string;
   more?: string;
-  asset_dir?: string;
   toc?: unknown;
   widgets?: unknown;
 }
@@ -28,56 +27,51 @@ interface Widget {
   depth?: number;
 }
 
+/** The route of every post and page file (`source/_posts/A/B.md` → `A/B/`), from Hexo's models. */
+export function sourceRoutes(hexo: Hexo): Map<string, string> {
+  const routes = new Map<string, string>();
+  const sourceDir = siteRelative(hexo, hexo.source_dir.replace(/[\\/]$/, ''));
+  for (const model of ['Post', 'Page']) {
+    for (const doc of hexo.model(model).toArray() as unknown as { source: string; path: string }[]) {
+      routes.set(`${sourceDir}/${doc.source.replace(/\\/g, '/')}`, doc.path.replace(/\\/g, '/').replace(/index\.html$/, ''));
+    }
+  }
+  return routes;
+}
+
 /**
- * After Markdown rendering: balance the article's HTML, resolve every image form, and give
- * articles without a usable `<!-- more -->` an excerpt made of their lead paragraphs.
+ * After Markdown rendering: balance the article's HTML, resolve every image form and relative
+ * `.md` link, and give articles without a usable `<!-- more -->` an excerpt made of their lead.
  */
 const postHtml: Feature = {
   name: 'post-html',
   register(hexo) {
     const leads = new WeakMap<object, string>();
-    // Sizes of the site's images by URL path below the root, read before the posts are rendered.
+    // Sizes of the site's images and the routes of its articles, read before the posts are rendered.
     let sizes = new Map<string, ImageSize>();
+    let routes = new Map<string, string>();
     hexo.extend.filter.register('before_generate', async () => {
       sizes = await readImageSizes(hexo);
+      routes = sourceRoutes(hexo);
     }, 2);
     const sizeOf = (src: string): ImageSize | undefined => {
       if (!src.startsWith(hexo.config.root)) return undefined;
       return sizes.get(safeDecodeURI(src.slice(hexo.config.root.length)).replace(/[?#].*$/, ''));
     };
-    const tocs = new WeakMap<object, TocOptions>();
     const sourceRoot = path.relative(hexo.base_dir, hexo.source_dir).split(path.sep).join('/');
-    const siteToc = mergeTocOptions(DEFAULT_TOC, hexo.config.toc);
-    const japanese = String(hexo.config.language ?? 'ja').startsWith('ja');
-    const permalink = {
-      minDepth: 2,
-      maxDepth: 4,
-      label: (text: string) => (japanese ? `「${text}」へのリンク` : `Link to "${text}"`),
-    };
-
-    // `toc` in front-matter is ours (true, false or a mapping); icarus reads the same key as a
-    // boolean for its sidebar widget, so it gets one.
-    hexo.extend.filter.register('before_post_render', guard('post-html', (data: RenderedPost) => {
-      const options = mergeTocOptions(siteToc, data.toc);
-      tocs.set(data, options);
-      data.toc = options.enabled;
-      return data;
-    }, sourceOf));
 
     // Before Hexo's excerpt filter (priority 10), so the excerpt is cut from balanced HTML.
     hexo.extend.filter.register('after_post_render', guard('post-html', (data: RenderedPost) => {
+      const file = data.full_source ? siteRelative(hexo, data.full_source) : `${sourceRoot}/${data.source}`;
       const result = processPostHtml(data.content, {
-        resolveSrc: (src) => resolveImageSrc(src, imageContext(hexo, sourceRoot, data)),
+        resolveSrc: (src) => resolveImageSrc(src, imageContext(hexo, sourceRoot, data, routes.get(file))),
         sizeOf,
         // `../Area/Name.md#2` works in GitHub's preview; on the site it becomes the article's URL.
-        resolveHref: (href) => markdownLinkToUrl(href, path.posix.dirname(data.source.replace(/\\/g, '/')), hexo.config.root),
-        toc: tocs.get(data) ?? siteToc,
-        permalink,
+        resolveHref: (href) => articleUrl(href, file, { routes, root: hexo.config.root }),
       });
       data.content = result.html;
       leads.set(data, result.lead);
-      if (result.anchorsSuspect) warnAnchors(hexo, data);
-      matchSidebarToc(hexo, data, result.toc ? result.headings : undefined, tocs.get(data) ?? siteToc);
+      matchSidebarToc(hexo, data, registryOf(hexo).articles.get(file)?.article);
       return data;
     }, sourceOf), 5);
 
@@ -102,14 +96,21 @@ const postHtml: Feature = {
  * icarus's sidebar TOC lists the shallowest `depth` heading levels present in the article. Setting
  * that depth per article makes it list exactly the levels of our TOC; without a TOC, it is hidden.
  */
-function matchSidebarToc(hexo: Hexo, data: RenderedPost, headings: { level: number }[] | undefined, options: TocOptions): void {
-  if (!headings) {
+function matchSidebarToc(hexo: Hexo, data: RenderedPost, article: Article | undefined): void {
+  if (!article?.toc) {
     data.toc = false;
     return;
   }
   const widgets = (hexo.theme.config as { widgets?: Widget[] }).widgets;
   if (!Array.isArray(widgets) || !widgets.some((w) => w?.type === 'toc')) return;
-  const levels = new Set(headings.map((h) => h.level).filter((l) => l <= options.maxDepth));
+  let deepest = 0;
+  const visit = (entries: NonNullable<Article['toc']>) => entries.forEach((e) => {
+    deepest = Math.max(deepest, e.level);
+    visit(e.children);
+  });
+  visit(article.toc);
+  // icarus lists the shallowest `depth` levels of the headings on the page.
+  const levels = new Set(article.headings.filter((h) => !h.dropped && !h.tocTitle && h.level <= deepest).map((h) => h.level));
   data.widgets = widgets.map((w) => (w?.type === 'toc' ? { ...w, depth: levels.size } : w));
 }
 
@@ -141,7 +142,7 @@ async function readImageSizes(hexo: Hexo): Promise<Map<string, ImageSize>> {
   return sizes;
 }
 
-function imageContext(hexo: Hexo, sourceRoot: string, data: RenderedPost): ImageContext {
+function imageContext(hexo: Hexo, sourceRoot: string, data: RenderedPost, route: string | undefined): ImageContext {
   const source = data.source.replace(/\\/g, '/');
   const sourceDir = path.posix.dirname(source);
   const isPost = source.startsWith('_posts/');
@@ -150,6 +151,7 @@ function imageContext(hexo: Hexo, sourceRoot: string, data: RenderedPost): Image
     root: hexo.config.root,
     sourceDir: sourceDir === '.' ? '' : sourceDir,
     assetDir: isPost ? source.replace(/\.[^./]+$/, '') : undefined,
+    ...(isPost && route !== undefined ? { assetRoute: route } : {}),
     findAsset(sourcePath) {
       const asset = PostAsset.findById(path.join(sourceRoot, sourcePath)) as { path?: string } | undefined;
       return asset?.path?.replace(/\\/g, '/');

@@ -9,6 +9,8 @@ export interface ImageContext {
   sourceDir: string;
   /** The post's asset folder relative to the source folder (`_posts/Area/Name`), if it has one. */
   assetDir?: string;
+  /** The post's route below the root (`Area/Name/`), where Hexo serves its asset folder. */
+  assetRoute?: string;
   /** Route (without root) of a post asset, given its path relative to the source folder. */
   findAsset(sourcePath: string): string | undefined;
 }
@@ -34,9 +36,9 @@ export function resolveImageSrc(src: string, ctx: ImageContext): string {
     const route = ctx.findAsset(candidate);
     if (route !== undefined) return encodePath(ctx.root + route.replace(/^\/+/, '')) + suffix;
   }
-  // Not a known asset: map the file's place under source/ to its place on the site. Posts use
-  // `permalink: :title/`, so `_posts/Area/Name/x.png` is served at `Area/Name/x.png`.
-  const sitePath = candidates[0]!.replace(/^_posts\//, '').replace(/^(\.\.\/)+/, '');
+  // Not a known asset (a missing file, reported by the checker): where it would be served.
+  const inAssets = ctx.assetDir && ctx.assetRoute !== undefined && candidates[0]!.startsWith(`${ctx.assetDir}/`);
+  const sitePath = inAssets ? ctx.assetRoute + candidates[0]!.slice(ctx.assetDir!.length + 1) : candidates[0]!.replace(/^_posts\//, '').replace(/^(\.\.\/)+/, '');
   return encodePath(ctx.root + sitePath) + suffix;
 }
 

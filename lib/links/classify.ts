@@ -4,8 +4,12 @@ import type { LinkOptions } from './options';
 /** A problem with a link found without going online: rule, message and the corrected URL. */
 export interface LinkIssue {
   rule: string;
+  /** What is wrong, for rules to decide on (never the message text). */
+  reason: 'whitespace' | 'second-question-mark' | 'dash-fragment' | 'insecure' | 'legacy-host' | 'locale' | 'tracking';
   message: string;
   suggestion?: string;
+  /** The suggestion is the one right correction (`--fix` applies it). */
+  fixable?: boolean;
 }
 
 const LOCALE = /^[a-z]{2}-[a-z]{2,4}$/i;
@@ -42,33 +46,33 @@ export function classifyExternal(url: string, options: Pick<LinkOptions, 'locale
   const issues: LinkIssue[] = [];
   const wide = FULL_WIDTH.exec(url) ?? /\s/.exec(url);
   if (wide) {
-    issues.push({ rule: 'link/malformed', message: `URL に空白または全角文字「${wide[0] === '\u3000' ? '全角スペース' : wide[0].trim() || '空白'}」が含まれています。`, suggestion: url.slice(0, wide.index).trim() });
+    issues.push({ rule: 'link/malformed', reason: 'whitespace', message: `URL に空白または全角文字「${wide[0] === '\u3000' ? '全角スペース' : wide[0].trim() || '空白'}」が含まれています。`, suggestion: url.slice(0, wide.index).trim() });
     return issues;
   }
   const u = splitUrl(url);
   if (!u) return issues;
   if (u.query?.includes('?')) {
-    issues.push({ rule: 'link/malformed', message: 'URL のクエリに 2 つ目の「?」があります。パラメーターは「&」でつなぎます。', suggestion: join({ ...u, query: u.query.replace(/\?/g, '&') }) });
+    issues.push({ rule: 'link/malformed', reason: 'second-question-mark', message: 'URL のクエリに 2 つ目の「?」があります。パラメーターは「&」でつなぎます。', suggestion: join({ ...u, query: u.query.replace(/\?/g, '&') }) });
   }
   if (u.fragment !== undefined && /^-+$/.test(u.fragment)) {
-    issues.push({ rule: 'link/malformed', message: `フラグメント「#${u.fragment}」はハイフンだけで、どの見出しにも当たりません。`, suggestion: join({ ...u, fragment: undefined }) });
+    issues.push({ rule: 'link/malformed', reason: 'dash-fragment', message: `フラグメント「#${u.fragment}」はハイフンだけで、どの見出しにも当たりません。`, suggestion: join({ ...u, fragment: undefined }) });
   }
   if (u.scheme === 'http' && options.httpsHosts.includes(u.host)) {
-    issues.push({ rule: 'link/malformed', message: `${u.host} は https で提供されています。`, suggestion: join({ ...u, scheme: 'https' }) });
+    issues.push({ rule: 'link/malformed', reason: 'insecure', message: `${u.host} は https で提供されています。`, suggestion: join({ ...u, scheme: 'https' }) });
   }
   if (u.host === 'docs.microsoft.com') {
-    issues.push({ rule: 'link/legacy-host', message: 'docs.microsoft.com は learn.microsoft.com に移行しました。', suggestion: join({ ...u, scheme: 'https', host: 'learn.microsoft.com' }) });
+    issues.push({ rule: 'link/legacy-host', reason: 'legacy-host', fixable: true, message: 'docs.microsoft.com は learn.microsoft.com に移行しました。', suggestion: join({ ...u, scheme: 'https', host: 'learn.microsoft.com' }) });
   }
   if (options.localeHosts.includes(u.host)) {
     const segments = u.path.split('/');
     const locale = segments[1] ?? '';
     if (LOCALE.test(locale)) {
       if (options.locale === 'none') {
-        issues.push({ rule: 'link/locale', message: `ロケール「${locale}」を含まない URL にしてください (閲覧者の言語で表示されます)。`, suggestion: join({ ...u, path: `/${segments.slice(2).join('/')}` }) });
+        issues.push({ rule: 'link/locale', reason: 'locale', fixable: true, message: `ロケール「${locale}」を含まない URL にしてください (閲覧者の言語で表示されます)。`, suggestion: join({ ...u, path: `/${segments.slice(2).join('/')}` }) });
       } else if (locale !== options.locale) {
         const fixed = locale.toLowerCase() === options.locale ? '小文字の' : '';
         issues.push({
-          rule: 'link/locale',
+          rule: 'link/locale', reason: 'locale', fixable: true,
           message: `ロケールが「${locale}」です。日本語の記事からは${fixed}「${options.locale}」のページにリンクしてください。`,
           suggestion: join({ ...u, path: ['', options.locale, ...segments.slice(2)].join('/') }),
         });
@@ -83,7 +87,7 @@ export function classifyExternal(url: string, options: Pick<LinkOptions, 'locale
     });
     if (kept.length !== params.length) {
       const removed = params.filter((p) => !kept.includes(p)).map((p) => p.split('=')[0]).join(', ');
-      issues.push({ rule: 'link/tracking-param', message: `追跡用のパラメーター (${removed}) が含まれています。`, suggestion: join({ ...u, query: kept.join('&') }) });
+      issues.push({ rule: 'link/tracking-param', reason: 'tracking', fixable: true, message: `追跡用のパラメーター (${removed}) が含まれています。`, suggestion: join({ ...u, query: kept.join('&') }) });
     }
   }
   return issues;

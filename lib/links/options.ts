@@ -1,3 +1,4 @@
+import { mapping, rejectUnknownKeys } from '../config/section';
 /** Settings of the `links` section in _config.yml. */
 export interface LinkOptions {
   /** Locale segment Microsoft Learn-family links must carry: `ja-jp`, or `none` for locale-less URLs. */
@@ -19,6 +20,8 @@ export interface LinkOptions {
   cacheFile: string;
   /** URLs (prefixes) never fetched online, e.g. sites that refuse robots. */
   skip: string[];
+  /** Most of a page read to look for a fragment, in megabytes. */
+  maxBodyMb: number;
 }
 
 export const DEFAULT_LINK_OPTIONS: LinkOptions = {
@@ -32,12 +35,15 @@ export const DEFAULT_LINK_OPTIONS: LinkOptions = {
   cacheTtlDays: 7,
   cacheFile: '.cache/link-check.json',
   skip: [],
+  maxBodyMb: 5,
 };
 
-/** Fills defaults and validates the `links` section; throws on a wrong value. */
+const LINK_KEYS = ['locale', 'locale_hosts', 'https_hosts', 'concurrency', 'timeout', 'retries', 'max_retry_after', 'cache_ttl_days', 'cache_file', 'skip', 'max_body_mb'] as const;
+
+/** Fills defaults and validates the `links` section; throws on a wrong value or an unknown key. */
 export function normalizeLinkOptions(raw: unknown): LinkOptions {
-  const o = (raw ?? {}) as Record<string, unknown>;
-  if (typeof o !== 'object' || Array.isArray(o)) throw new Error('links must be a mapping');
+  const o = mapping(raw, 'links');
+  rejectUnknownKeys(o, LINK_KEYS, 'links');
   const locale = o.locale ?? DEFAULT_LINK_OPTIONS.locale;
   if (locale !== 'ja-jp' && locale !== 'none') throw new Error(`links.locale must be ja-jp or none, got ${JSON.stringify(locale)}`);
   const num = (key: string, fallback: number): number => {
@@ -65,5 +71,6 @@ export function normalizeLinkOptions(raw: unknown): LinkOptions {
     cacheTtlDays: num('cache_ttl_days', DEFAULT_LINK_OPTIONS.cacheTtlDays),
     cacheFile: typeof o.cache_file === 'string' ? o.cache_file : DEFAULT_LINK_OPTIONS.cacheFile,
     skip: list('skip', DEFAULT_LINK_OPTIONS.skip),
+    maxBodyMb: num('max_body_mb', DEFAULT_LINK_OPTIONS.maxBodyMb),
   };
 }

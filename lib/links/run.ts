@@ -1,10 +1,10 @@
 import path from 'node:path';
-import type { SourceLink } from '../anchors/source';
-import type { CheckContext } from '../check/article';
+import type { Article, ArticleLink } from '../article/model';
+import type { LinkContext } from '../check/links';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic';
 import { LinkCache } from './cache';
 import { classifyExternal } from './classify';
-import { resolveInternal } from './internal';
+import { resolveTarget } from './resolve';
 import { checkUrls, type CheckResult, type Fetch } from './online';
 
 export interface OnlineRunOptions {
@@ -18,17 +18,17 @@ export interface OnlineRunOptions {
   backoffMs?: number;
 }
 
-/** Every external URL of the files (as written, fragment kept), with each place it appears. */
-export function externalUrls(targets: string[], context: CheckContext): Map<string, { file: string; link: SourceLink }[]> {
-  const places = new Map<string, { file: string; link: SourceLink }[]>();
-  for (const file of targets) {
-    for (const link of context.anchorsOf(file)?.links ?? []) {
-      if (!/^https?:\/\//i.test(link.href) || resolveInternal(link.href, file, context.site).kind !== 'external') continue;
+/** Every external URL of the articles (as written, fragment kept), with each place it appears. */
+export function externalUrls(articles: Iterable<Article>, context: LinkContext): Map<string, { file: string; link: ArticleLink }[]> {
+  const places = new Map<string, { file: string; link: ArticleLink }[]>();
+  for (const article of articles) {
+    for (const link of article.links) {
+      if (link.kind === 'reference' || !/^https?:\/\//i.test(link.href) || resolveTarget(link.href, article.file, context.site).kind !== 'external') continue;
       if (context.links.skip.some((prefix) => link.href.startsWith(prefix))) continue;
       // A URL with spaces or full-width characters is already reported offline; fetching it means nothing.
-      if (classifyExternal(link.href, context.links).some((i) => i.rule === 'link/malformed' && /空白|全角/.test(i.message))) continue;
+      if (classifyExternal(link.href, context.links).some((i) => i.reason === 'whitespace')) continue;
       const list = places.get(link.href) ?? [];
-      list.push({ file, link });
+      list.push({ file: article.file, link });
       places.set(link.href, list);
     }
   }
@@ -56,8 +56,8 @@ function finding(result: CheckResult): { rule: string; message: string; suggesti
  * The online part of the link check: fetches each distinct external URL once (or takes a fresh
  * success from the cache) and reports the result at every place the URL appears.
  */
-export async function checkOnline(targets: string[], context: CheckContext, options: OnlineRunOptions): Promise<{ diagnostics: Diagnostic[]; fetched: number; cached: number }> {
-  const places = externalUrls(targets, context);
+export async function checkOnline(articles: Iterable<Article>, context: LinkContext, options: OnlineRunOptions): Promise<{ diagnostics: Diagnostic[]; fetched: number; cached: number }> {
+  const places = externalUrls(articles, context);
   const cache = options.useCache ? await LinkCache.load(path.resolve(options.cwd, context.links.cacheFile), context.links.cacheTtlDays) : undefined;
   const results = new Map<string, CheckResult>();
   const toFetch: string[] = [];
@@ -93,7 +93,7 @@ export async function checkOnline(targets: string[], context: CheckContext, opti
     const f = finding(results.get(url)!);
     const severity = f && options.rules[f.rule];
     if (!f || !severity || severity === 'off') continue;
-    for (const { file, link } of list) diagnostics.push({ file, line: link.line, column: link.column, severity, ...f });
+    for (const { file, link } of list) diagnostics.push({ file, line: link.line, ...(link.column !== undefined ? { column: link.column } : {}), severity, ...f });
   }
   return { diagnostics, fetched: toFetch.length, cached: places.size - toFetch.length };
 }

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../text/html';
 import type { TocOptions } from './options';
 
 /** One entry of a table of contents. */
@@ -30,18 +31,27 @@ export function countEntries(entries: TocEntry[]): number {
   return entries.reduce((n, e) => n + 1 + countEntries(e.children), 0);
 }
 
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+function renderEntries(entries: TocEntry[], list: 'ul' | 'ol'): string {
+  return `<${list}>${entries.map((e) => `<li><a href="#${escapeHtml(e.id)}">${escapeHtml(e.text)}</a>` +
+    `${e.children.length ? renderEntries(e.children, list) : ''}</li>`).join('')}</${list}>`;
 }
 
-function renderEntries(entries: TocEntry[]): string {
-  return `<ul>${entries.map((e) => `<li><a href="#${escapeHtml(e.id)}">${escapeHtml(e.text)}</a>` +
-    `${e.children.length ? renderEntries(e.children) : ''}</li>`).join('')}</ul>`;
+/** How a TOC is written: the automatic one, or a hand-written one kept as a list. */
+export interface TocMarkup {
+  kind: 'auto' | 'legacy';
+  label: string;
+  entries: TocEntry[];
+  /** Ids of the heading that titled a hand-written TOC, which links still point at. */
+  ids: string[];
+  /** Number the entries (1., 1.1, …), as the old theme's `list_number` did. */
+  listNumber: boolean;
 }
 
-/** The in-article TOC: a labelled `nav` with nested lists of plain, escaped heading text. */
-export function renderToc(entries: TocEntry[], label: string): string {
-  return `<nav class="sb-toc" aria-label="${escapeHtml(label)}" data-pagefind-ignore="all">` +
-    `<p class="sb-toc-title">${escapeHtml(label)}</p>${renderEntries(entries)}</nav>`;
+/** A TOC: a labelled `nav` with nested lists of plain heading text, each text escaped once. */
+export function renderToc(toc: TocMarkup): string {
+  const [id, ...aliases] = toc.ids;
+  const classes = ['sb-toc', ...(toc.kind === 'legacy' ? ['sb-toc-legacy'] : []), ...(toc.listNumber ? ['sb-toc-numbered'] : [])];
+  return `<nav class="${classes.join(' ')}"${id !== undefined ? ` id="${escapeHtml(id)}"` : ''} aria-label="${escapeHtml(toc.label)}" data-pagefind-ignore="all">` +
+    aliases.map((a) => `<span class="heading-alias" id="${escapeHtml(a)}"></span>`).join('') +
+    `<p class="sb-toc-title">${escapeHtml(toc.label)}</p>${renderEntries(toc.entries, toc.listNumber ? 'ol' : 'ul')}</nav>\n`;
 }

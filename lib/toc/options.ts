@@ -1,3 +1,5 @@
+import { boolean, integer, mapping, oneOf, rejectUnknownKeys, string, unknownKeys, type UnknownKey } from '../config/section';
+
 /** Settings of the automatic table of contents (`toc` in _config.yml, overridable per post). */
 export interface TocOptions {
   enabled: boolean;
@@ -9,36 +11,41 @@ export interface TocOptions {
   legacy: 'replace' | 'keep';
   /** Fewer headings than this and no TOC is shown. */
   minEntries: number;
+  /** Number the entries (1., 1.1, …). */
+  listNumber: boolean;
 }
 
-export const DEFAULT_TOC: TocOptions = { enabled: true, minDepth: 2, maxDepth: 3, label: 'この記事の内容', legacy: 'replace', minEntries: 2 };
+export const DEFAULT_TOC: TocOptions = { enabled: true, minDepth: 2, maxDepth: 3, label: 'この記事の内容', legacy: 'replace', minEntries: 2, listNumber: false };
 
-function depth(value: unknown, key: string, fallback: number): number {
-  if (value === undefined || value === null) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 6) {
-    throw new Error(`toc.${key} must be a whole number from 1 to 6, got ${JSON.stringify(value)}`);
-  }
-  return value;
-}
+/** Keys of `toc`; `enable` is this site's, `enabled` and `list_number` the old theme's. */
+export const TOC_KEYS = ['enable', 'enabled', 'min_depth', 'max_depth', 'label', 'legacy', 'min_entries', 'list_number'] as const;
 
-/** Merges one layer of settings (`true`/`false` or a mapping) over base; throws on a wrong type. */
-export function mergeTocOptions(base: TocOptions, raw: unknown): TocOptions {
-  if (raw === undefined || raw === null) return base;
-  if (typeof raw === 'boolean') return { ...base, enabled: raw };
-  if (typeof raw !== 'object' || Array.isArray(raw)) throw new Error(`toc must be true, false or a mapping, got ${JSON.stringify(raw)}`);
-  const o = raw as Record<string, unknown>;
-  const legacy = o.legacy ?? base.legacy;
-  if (legacy !== 'replace' && legacy !== 'keep') throw new Error(`toc.legacy must be replace or keep, got ${JSON.stringify(legacy)}`);
-  const label = o.label ?? base.label;
-  if (typeof label !== 'string') throw new Error('toc.label must be a string');
-  const merged: TocOptions = {
-    enabled: o.enable === undefined ? base.enabled : o.enable !== false,
-    minDepth: depth(o.min_depth, 'min_depth', base.minDepth),
-    maxDepth: depth(o.max_depth, 'max_depth', base.maxDepth),
-    label,
-    legacy,
-    minEntries: depth(o.min_entries, 'min_entries', base.minEntries),
+/**
+ * Merges one layer of settings (`true`/`false` or a mapping) over base. Throws on a value of the
+ * wrong type; keys it does not know are returned, for the caller to reject or warn about.
+ */
+export function mergeTocOptions(base: TocOptions, raw: unknown, path = 'toc'): { options: TocOptions; unknown: UnknownKey[] } {
+  if (raw === undefined || raw === null) return { options: base, unknown: [] };
+  if (typeof raw === 'boolean') return { options: { ...base, enabled: raw }, unknown: [] };
+  const o = mapping(raw, path);
+  const enabled = o.enable ?? o.enabled;
+  const options: TocOptions = {
+    enabled: boolean(enabled, `${path}.${o.enable !== undefined ? 'enable' : 'enabled'}`, base.enabled),
+    minDepth: integer(o.min_depth, `${path}.min_depth`, base.minDepth, 1, 6),
+    maxDepth: integer(o.max_depth, `${path}.max_depth`, base.maxDepth, 1, 6),
+    label: string(o.label, `${path}.label`, base.label),
+    legacy: oneOf(o.legacy, `${path}.legacy`, ['replace', 'keep'] as const, base.legacy),
+    minEntries: integer(o.min_entries, `${path}.min_entries`, base.minEntries, 0),
+    listNumber: boolean(o.list_number, `${path}.list_number`, base.listNumber),
   };
-  if (merged.minDepth > merged.maxDepth) throw new Error(`toc.min_depth (${merged.minDepth}) is greater than toc.max_depth (${merged.maxDepth})`);
-  return merged;
+  if (options.minDepth > options.maxDepth) {
+    throw new Error(`${path}.min_depth (${options.minDepth}) が ${path}.max_depth (${options.maxDepth}) より大きくなっています`);
+  }
+  return { options, unknown: unknownKeys(o, TOC_KEYS) };
+}
+
+/** The site's `toc` section: defaults filled in, unknown keys rejected. */
+export function normalizeTocOptions(raw: unknown): TocOptions {
+  if (raw !== undefined && raw !== null && typeof raw === 'object' && !Array.isArray(raw)) rejectUnknownKeys(raw as Record<string, unknown>, TOC_KEYS, 'toc');
+  return mergeTocOptions(DEFAULT_TOC, raw).options;
 }

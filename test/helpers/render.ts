@@ -1,38 +1,50 @@
 /**
- * The site's article pipeline without Hexo: marked with our extensions and heading renderer, then
- * the post-HTML pass. Used by golden-file tests; the site tests cover the same through Hexo.
+ * The site's article pipeline without Hexo, from the repository's `_config.yml`: hexo-renderer-marked
+ * with our filters (lib/markdown/render), the post-HTML pass, and the checker's rules on the model.
+ * Golden tests use it; the site tests run the same through a real Hexo build.
  */
-import { Marked, type Tokens } from 'marked';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import yaml from 'js-yaml';
-import { admonitionExtension } from '../../lib/admonitions/marked';
-import { normalizeAdmonitionOptions } from '../../lib/admonitions/options';
-import { processPostHtml, type PostHtml } from '../../lib/html/post-html';
-import { layoutOf } from '../../lib/markdown/source';
-import { legacyTocExtension } from '../../lib/toc/marked';
-import { DEFAULT_TOC, mergeTocOptions } from '../../lib/toc/options';
+import type { Article } from '../../lib/article/model';
+import { articleSettings, engineOptions } from '../../lib/article/settings';
+import { checkArticle } from '../../lib/check/article';
+import { mergeConfig, normalizeSiteOptions, type SiteOptions } from '../../lib/config/site';
+import type { Diagnostic } from '../../lib/diagnostics/diagnostic';
+import { processPostHtml } from '../../lib/html/post-html';
+import { routeOfSource } from '../../lib/links/resolve';
+import { readFrontMatter } from '../../lib/markdown/front-matter';
+import { createArticleRenderer, type ArticleRenderer } from '../../lib/markdown/render';
+import { REPO } from './site';
 
-const marked = new Marked(
-  { gfm: true, breaks: true },
-  { extensions: [admonitionExtension(normalizeAdmonitionOptions(undefined, 'ja')), legacyTocExtension()] },
-  {
-    renderer: {
-      heading(this: { parser: { parseInline(t: Tokens.Heading['tokens']): string } }, { tokens, depth }: Tokens.Heading) {
-        return `<h${depth}>${this.parser.parseInline(tokens)}</h${depth}>\n`;
-      },
-    },
-  },
-);
-
-/** Renders an article (front-matter allowed) as the site would, before the theme wraps it. */
-export function renderArticle(text: string): PostHtml {
-  const layout = layoutOf(text);
-  const front = layout.frontMatter
-    ? (yaml.load(layout.lines.slice(layout.frontMatter.start, layout.frontMatter.end).join('\n')) ?? {}) as { toc?: unknown }
-    : {};
-  const body = layout.lines.slice(layout.bodyStart).join('\n');
-  return processPostHtml(marked.parse(body, { async: false }) as string, {
-    resolveSrc: (s) => s,
-    toc: mergeTocOptions(DEFAULT_TOC, front.toc),
-    permalink: { minDepth: 2, maxDepth: 4, label: (t) => `「${t}」へのリンク` },
-  });
+export interface Rendered {
+  html: string;
+  article: Article;
+  diagnostics: Diagnostic[];
 }
+
+/** The repository's configuration, with overrides merged in as a second config file would be. */
+export function siteConfig(overrides: Record<string, unknown> = {}): { config: Record<string, unknown>; options: SiteOptions } {
+  const base = yaml.load(readFileSync(path.join(REPO, '_config.yml'), 'utf8')) as Record<string, unknown>;
+  const config = mergeConfig(base, overrides);
+  return { config, options: normalizeSiteOptions(config) };
+}
+
+/** A renderer for articles of the repository's site (or one with overridden settings). */
+export function articleRenderer(overrides: Record<string, unknown> = {}): (text: string, file?: string) => Rendered {
+  const { config, options } = siteConfig(overrides);
+  const renderer: ArticleRenderer = createArticleRenderer(config, engineOptions(options), path.join(REPO, 'source'));
+  return (text, file = 'source/_posts/Fixture/Case.md') => {
+    const frontMatter = readFrontMatter(text);
+    const { settings } = articleSettings(frontMatter, options);
+    const { html, article } = renderer.render({ file, frontMatter, settings });
+    const route = routeOfSource(file, options.sourceDir, options.permalink, frontMatter.written) ?? '';
+    const site = { siteUrl: options.url, root: options.root, sourceDir: options.sourceDir, articles: new Map([[route, file]]), routes: new Map([[file, route]]), files: new Set([file]) };
+    const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+    const diagnostics = checkArticle(article, lines, options.check, { links: options.links, site, articleOf: () => undefined });
+    return { html: processPostHtml(html, { resolveSrc: (s) => s }).html, article, diagnostics };
+  };
+}
+
+/** Renders one article with the repository's settings. */
+export const renderArticle = articleRenderer();

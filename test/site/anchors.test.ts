@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
-import { readSourceAnchors } from '../../lib/anchors/source';
-import { buildSite, listFiles, loadPage, makeSite, removeSite, type RunResult } from '../helpers/site';
+import { runChecks } from '../../lib/check/run';
+import { buildSite, loadPage, makeSite, removeSite, type RunResult } from '../helpers/site';
 
 const LONG = '/blog/Forms/Long_Article/';
 
@@ -13,7 +13,13 @@ describe('anchors and tables of contents on the site', () => {
   let dir: string;
   let result: RunResult;
   before(async () => {
-    dir = await makeSite({ files: { 'source/_posts/Forms/Broken_Fragment.md': '---\ntitle: 壊れたリンク\ndate: 2024-11-21 10:00:00\ntags:\n  - Fixture\n---\n## 概要\n[存在しない節](#gaiyou)\n' } });
+    dir = await makeSite({
+      files: {
+        'source/_posts/Forms/Broken_Fragment.md': '---\ntitle: 壊れたリンク\ndate: 2024-11-21 10:00:00\ntags:\n  - Fixture\n---\n## 概要\n[存在しない節](#gaiyou)\n',
+        // The broken fragment above would stop the build: this site only warns.
+        '_config.test.yml': 'build:\n  fail_on: none\n',
+      },
+    });
     result = await buildSite(dir);
   });
   after(() => removeSite(dir));
@@ -72,23 +78,23 @@ describe('anchors and tables of contents on the site', () => {
     assert.deepEqual($('h4').map((_, e) => $(e).attr('id')).get().slice(0, 4), ['利用方法', '参照リンク', '利用方法-1', '参照リンク-1']);
   });
 
-  it('computes the same ids from Markdown (checker) as the site renders, for every fixture post', async () => {
-    const posts = (await listFiles(path.join(dir, 'source/_posts'))).filter((f) => f.endsWith('.md') && !path.basename(f).startsWith('_'));
+  it('computes the same ids in the checker as the site renders, for every fixture post', async () => {
+    const run = await runChecks(dir, [], ['_config.yml', '_config.test.yml']);
+    const posts = run.targets.filter((f) => f.startsWith('source/_posts/'));
     assert.ok(posts.length >= 8);
     for (const post of posts) {
-      const source = readSourceAnchors(await fs.readFile(path.join(dir, 'source/_posts', post), 'utf8'));
-      const $ = await loadPage(dir, `/blog/${post.replace(/\.md$/, '/')}`);
-      const site = $('.article .content').find('h1, h2, h3, h4, h5, h6').map((_, h) => {
-        const alias = $(h).find('> .heading-alias').attr('id');
-        return { level: Number(h.tagName[1]), id: $(h).attr('id')!, ...(alias ? { alias } : {}) };
-      }).get();
-      assert.deepEqual(source.headings.map(({ level, id, alias }) => ({ level, id, ...(alias ? { alias } : {}) })), site, post);
+      const $ = await loadPage(dir, `/blog/${post.replace(/^source\/_posts\//, '').replace(/\.md$/, '/')}`);
+      const site = $('.article .content').find('h1, h2, h3, h4, h5, h6').map((_, h) => ({
+        level: Number(h.tagName[1]), id: $(h).attr('id')!, aliases: $(h).find('> .heading-alias').map((_, a) => $(a).attr('id')).get(),
+      })).get();
+      const model = run.articles.get(post)!.headings.filter((h) => !h.dropped && !h.tocTitle).map(({ level, id, aliases }) => ({ level, id, aliases }));
+      assert.deepEqual(model, site, post);
     }
   });
 
   it('warns about a broken #fragment with file, line and the closest id', () => {
     assert.match(result.stdout + result.stderr,
-      /WARN\s+source\/_posts\/Forms\/Broken_Fragment\.md:8:10 {2}warning {2}anchor\/broken {2}リンク先 #gaiyou に当たる見出しやアンカーがこの記事にありません。/);
+      /WARN\s+source\/_posts\/Forms\/Broken_Fragment\.md:8:10 {2}error {2}anchor\/broken {2}この記事に #gaiyou に当たる見出しやアンカーがありません。/);
   });
 
   it('rewrites relative Markdown links to article URLs, whose targets exist', async () => {

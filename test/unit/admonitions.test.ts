@@ -1,13 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { Marked } from 'marked';
-import { admonitionExtension } from '../../lib/admonitions/marked';
 import { normalizeAdmonitionOptions } from '../../lib/admonitions/options';
 import { closestType, parseMarker, readBlockquote, separateDividers } from '../../lib/admonitions/parse';
-import { scanAdmonitions } from '../../lib/admonitions/scan';
 import { FIXTURES } from '../helpers/site';
 import { goldenCases } from '../helpers/golden';
+import { articleRenderer, renderArticle } from '../helpers/render';
 
 const ja = normalizeAdmonitionOptions(undefined, 'ja');
 
@@ -18,13 +16,13 @@ describe('parseMarker', () => {
     ['[!Important]  ', { kind: 'admonition', type: 'important', title: '' }],
     ['[!WARNING] 作業の前に ', { kind: 'admonition', type: 'warning', title: '作業の前に' }],
     ['[!CAUTION]\t**強調**', { kind: 'admonition', type: 'caution', title: '**強調**' }],
-    ['[!TIPS]', { kind: 'unknown', written: '[!TIPS]', column: 1, suggestion: 'tip' }],
-    ['[!NOTE ]', { kind: 'unknown', written: '[!NOTE ]', column: 1, suggestion: 'note' }],
-    ['[ !NOTE]', { kind: 'unknown', written: '[ !NOTE]', column: 1, suggestion: 'note' }],
-    ['[!注意]', { kind: 'unknown', written: '[!注意]', column: 1, suggestion: 'caution' }],
-    ['[!WARN]', { kind: 'unknown', written: '[!WARN]', column: 1, suggestion: 'warning' }],
-    ['[!]', { kind: 'unknown', written: '[!]', column: 1, suggestion: undefined }],
-    ['[!XYZZYPLUGH]', { kind: 'unknown', written: '[!XYZZYPLUGH]', column: 1, suggestion: undefined }],
+    ['[!TIPS]', { kind: 'unknown', written: '[!TIPS]', suggestion: 'tip' }],
+    ['[!NOTE ]', { kind: 'unknown', written: '[!NOTE ]', suggestion: 'note' }],
+    ['[ !NOTE]', { kind: 'unknown', written: '[ !NOTE]', suggestion: 'note' }],
+    ['[!注意]', { kind: 'unknown', written: '[!注意]', suggestion: 'caution' }],
+    ['[!WARN]', { kind: 'unknown', written: '[!WARN]', suggestion: 'warning' }],
+    ['[!]', { kind: 'unknown', written: '[!]', suggestion: undefined }],
+    ['[!XYZZYPLUGH]', { kind: 'unknown', written: '[!XYZZYPLUGH]', suggestion: undefined }],
     ['[NOTE]', undefined],
     ['普通の文 [!NOTE]', undefined],
     ['', undefined],
@@ -42,18 +40,18 @@ describe('parseMarker', () => {
 
 describe('readBlockquote', () => {
   it('strips markers, follows lazy continuation and stops at a blank line', () => {
-    const q = readBlockquote(['> [!NOTE]', '>本文', '続き', '', 'after'], 0);
-    assert.deepEqual(q, { content: ['[!NOTE]', '本文', '続き'], end: 3, offsets: [3, 2, 1] });
+    assert.deepEqual(readBlockquote('> [!NOTE]\n>本文\n続き\n\nafter'), { content: ['[!NOTE]', '本文', '続き'], length: 17 });
   });
 
   it('does not take a heading or a list as lazy continuation', () => {
-    assert.equal(readBlockquote(['> a', '## h'], 0)?.end, 1);
-    assert.equal(readBlockquote(['> a', '- item'], 0)?.end, 1);
-    assert.equal(readBlockquote(['> a', '---'], 0)?.end, 1);
+    assert.equal(readBlockquote('> a\n## h')?.length, 4);
+    assert.equal(readBlockquote('> a\n- item')?.length, 4);
+    assert.equal(readBlockquote('> a\n---')?.length, 4);
+    assert.equal(readBlockquote('not a quote'), undefined);
   });
 
   it('reads indented quotes in list items', () => {
-    assert.deepEqual(readBlockquote(['   > [!NOTE]', '   > x'], 0)?.content, ['[!NOTE]', 'x']);
+    assert.deepEqual(readBlockquote('   > [!NOTE]\n   > x')?.content, ['[!NOTE]', 'x']);
   });
 });
 
@@ -74,18 +72,24 @@ describe('admonition options', () => {
   });
 });
 
+const quiet = articleRenderer({ check: { rules: { 'front-matter/missing': 'off', 'front-matter/required': 'off' } } });
+
 describe('admonition rendering (golden files)', () => {
-  const marked = new Marked({ gfm: true, breaks: true }, { extensions: [admonitionExtension(ja)] });
-  goldenCases(path.join(FIXTURES, 'admonitions'), (md) => marked.parse(md, { async: false }) as string);
+  goldenCases(path.join(FIXTURES, 'admonitions'), (md, name) => quiet(md, `source/_posts/Fixture/${name}`));
 
   it('renders English labels for an English site', () => {
-    const en = new Marked({ gfm: true }, { extensions: [admonitionExtension(normalizeAdmonitionOptions(undefined, 'en'))] });
-    assert.match(en.parse('> [!WARNING]\n> x\n', { async: false }) as string, /aria-label="Warning"[\s\S]*<strong>Warning<\/strong>/);
+    assert.match(articleRenderer({ language: 'en' })('> [!WARNING]\n> x\n').html, /aria-label="Warning"[\s\S]*<strong>Warning<\/strong>/);
+  });
+
+  it('names the callout by its title, escaped once', () => {
+    assert.match(renderArticle('> [!TIP] A &amp; B <b>太字</b>\n> x\n').html, /aria-label="ヒント: A &amp; B 太字"/);
   });
 });
 
-describe('scanAdmonitions', () => {
-  it('reports mistyped markers and empty admonitions with file line and column', () => {
+describe('admonition diagnostics', () => {
+  const found = (text: string) => quiet(text).diagnostics.filter((d) => d.rule.startsWith('admonition/')).map((d) => [d.line, d.column, d.rule, d.suggestion]);
+
+  it('reports mistyped markers and empty admonitions with their line and the marker\'s column', () => {
     const text = [
       '---', 'title: t', '---', '',                  // 1-4
       '> [!TIPS]', '> 打ち間違い', '',              // 5-7
@@ -94,21 +98,21 @@ describe('scanAdmonitions', () => {
       '1. 手順', '   > [!注意]', '   > x', '',      // 14-17
       '> [!WARNING]', '> > [!NOTE ]', '> > y', '',   // 18-21
       '> [!TIP]', '> 正しい', '',                    // 22-24
+      '    > [!TIPS] in an indented code block', '', // 25-26
     ].join('\n');
-    assert.deepEqual(scanAdmonitions(text), [
-      { line: 5, column: 3, rule: 'admonition/unknown-type', message: '不明な注意書きの種類 [!TIPS] です。通常の引用として表示されます。使える種類: NOTE, TIP, IMPORTANT, WARNING, CAUTION', suggestion: '[!TIP]' },
-      { line: 12, column: 3, rule: 'admonition/empty', message: '注意書き [!NOTE] に本文がありません。' },
-      { line: 15, column: 6, rule: 'admonition/unknown-type', message: '不明な注意書きの種類 [!注意] です。通常の引用として表示されます。使える種類: NOTE, TIP, IMPORTANT, WARNING, CAUTION', suggestion: '[!CAUTION]' },
-      { line: 19, column: 5, rule: 'admonition/unknown-type', message: '不明な注意書きの種類 [!NOTE ] です。通常の引用として表示されます。使える種類: NOTE, TIP, IMPORTANT, WARNING, CAUTION', suggestion: '[!NOTE]' },
+    assert.deepEqual(found(text), [
+      [5, 3, 'admonition/unknown-type', '[!TIP]'],
+      [12, 3, 'admonition/empty', undefined],
+      [15, 6, 'admonition/unknown-type', '[!CAUTION]'],
+      [19, 5, 'admonition/unknown-type', '[!NOTE]'],
     ]);
   });
 
   it('counts lines in CRLF files with a BOM', () => {
-    const findings = scanAdmonitions('\uFEFF---\r\ntitle: t\r\n---\r\n> [!TIPS]\r\n> x\r\n');
-    assert.deepEqual(findings.map((f) => [f.line, f.column, f.rule]), [[4, 3, 'admonition/unknown-type']]);
+    assert.deepEqual(found('\uFEFF---\r\ntitle: t\r\n---\r\n> [!TIPS]\r\n> x\r\n').map((f) => f.slice(0, 3)), [[4, 3, 'admonition/unknown-type']]);
   });
 
   it('finds nothing in well-formed admonitions', () => {
-    assert.deepEqual(scanAdmonitions('> [!NOTE]\n> a\n> ---\n> b\n\n> plain [!TIPS]\n'), []);
+    assert.deepEqual(found('> [!NOTE]\n> a\n> ---\n> b\n\n> plain [!TIPS]\n'), []);
   });
 });

@@ -47,13 +47,4 @@ describe('processPostHtml', () => {
     assert.equal(processPostHtml('<h2>a</h2><p>1</p><p>2</p>', keep).lead, '<p>1</p>');
     assert.equal(processPostHtml('<h2>a</h2><ul><li>1</li></ul>', keep).lead, '');
   });
-
-  it('flags an article for the anchor warnings only when its fragments or ids are wrong', () => {
-    const suspect = (html: string) => processPostHtml(html, keep).anchorsSuspect;
-    assert.equal(suspect('<h2>概要</h2><p><a href="#概要">a</a> <a href="#%E6%A6%82%E8%A6%81">b</a> <a href="#top">c</a> <a href="#">d</a></p><a name="top"></a>'), false);
-    assert.equal(suspect('<h2><a id="1"></a> 1. 概要</h2><p><a href="#1">a</a> <a href="#-1-概要">b</a></p>'), false);
-    assert.equal(suspect('<h2>概要</h2><p><a href="#gaiyou">a</a></p>'), true);
-    assert.equal(suspect('<h2>A {#x}</h2><h2>B {#x}</h2>'), true);
-    assert.equal(suspect('<p id="a">1</p><div id="a">2</div>'), true);
-  });
 });

@@ -1,0 +1,154 @@
+/**
+ * The site's settings: one loader for the build, `npm run check`, `npm run new` and
+ * `npm run import`, and one normaliser per section of ours. Hexo's own keys are read as Hexo
+ * reads them; our sections reject keys they do not know, naming the closest known one.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import yaml from 'js-yaml';
+import { normalizeAdmonitionOptions, type AdmonitionOptions } from '../admonitions/options';
+import { normalizeArticleFooterOptions, type ArticleFooterOptions } from '../article/options';
+import { normalizeCheckOptions, type CheckOptions } from '../check/options';
+import { normalizeLinkOptions, type LinkOptions } from '../links/options';
+import type { MarkdownOptions } from '../markdown/engine';
+import { normalizeTocOptions, type TocOptions } from '../toc/options';
+import { boolean, ConfigError, integer, mapping, oneOf, rejectUnknownKeys, string, stringList } from './section';
+
+/** Everything our code reads from the configuration, normalised. */
+export interface SiteOptions {
+  /** Public URL of the site, ending in `/` (e.g. https://contoso.github.io/blog/). */
+  url: string;
+  /** Path of the site on its host, `/` at both ends (e.g. /blog/). */
+  root: string;
+  permalink: string;
+  sourceDir: string;
+  timezone: string;
+  /** First language of the site, e.g. `ja`. */
+  language: string;
+  toc: TocOptions;
+  admonitions: AdmonitionOptions;
+  anchors: { legacyIds: boolean };
+  markdown: MarkdownOptions;
+  check: CheckOptions;
+  links: LinkOptions;
+  articleFooter: ArticleFooterOptions;
+  newPost: { defaultArea: string; defaultTags: string[] };
+  build: { failOn: 'none' | 'error' | 'warning' };
+  search: { index: boolean; pagesPerIndex: number };
+  css: { purge: boolean };
+  widgets: { cache: boolean };
+  limits: { maxArticleMb: number; maxNesting: number; allowSymlinks: boolean };
+}
+
+/** Reads `key` of a section, or the old flat key it replaces (`search_index` for `search.index`). */
+function aliased(config: Record<string, unknown>, section: Record<string, unknown>, key: string, flat: string): unknown {
+  return section[key] ?? config[flat];
+}
+
+/** Normalises the merged configuration; throws a ConfigError naming the key that is wrong. */
+export function normalizeSiteOptions(config: Record<string, unknown>): SiteOptions {
+  const root = string(config.root, 'root', '/').replace(/^\/?/, '/').replace(/\/?$/, '/');
+  const url = string(config.url, 'url', 'http://example.com').replace(/\/?$/, '/');
+  const language = Array.isArray(config.language) ? String(config.language[0] ?? 'en') : string(config.language, 'language', 'en');
+
+  const anchors = mapping(config.anchors, 'anchors');
+  rejectUnknownKeys(anchors, ['legacy_ids'], 'anchors');
+  const markdown = mapping(config.markdown, 'markdown');
+  rejectUnknownKeys(markdown, ['setext', 'title_heading'], 'markdown');
+  const newPost = mapping(config.new_post, 'new_post');
+  rejectUnknownKeys(newPost, ['default_area', 'default_tags'], 'new_post');
+  const build = mapping(config.build, 'build');
+  rejectUnknownKeys(build, ['fail_on'], 'build');
+  const search = mapping(config.search, 'search');
+  rejectUnknownKeys(search, ['index', 'pages_per_index'], 'search');
+  const css = mapping(config.css, 'css');
+  rejectUnknownKeys(css, ['purge'], 'css');
+  const widgets = config.widgets === undefined || Array.isArray(config.widgets) ? {} : mapping(config.widgets, 'widgets');
+  rejectUnknownKeys(widgets, ['cache'], 'widgets');
+  const limits = mapping(config.limits, 'limits');
+  rejectUnknownKeys(limits, ['max_article_mb', 'max_nesting', 'allow_symlinks'], 'limits');
+
+  const maxArticleMb = limits.max_article_mb ?? 2;
+  if (typeof maxArticleMb !== 'number' || !(maxArticleMb > 0)) throw new ConfigError('limits.max_article_mb', `正の数にしてください (今の値: ${JSON.stringify(maxArticleMb)})`);
+  return {
+    url: url.endsWith(root) ? url : `${url.replace(/\/$/, '')}${root}`,
+    root,
+    permalink: string(config.permalink, 'permalink', ':year/:month/:day/:title/'),
+    sourceDir: string(config.source_dir, 'source_dir', 'source').replace(/\/+$/, ''),
+    timezone: string(config.timezone, 'timezone', ''),
+    language,
+    toc: normalizeTocOptions(config.toc),
+    admonitions: normalizeAdmonitionOptions(config.admonitions, language),
+    anchors: { legacyIds: boolean(anchors.legacy_ids, 'anchors.legacy_ids', true) },
+    markdown: {
+      setext: oneOf(markdown.setext, 'markdown.setext', ['single-line', 'commonmark'] as const, 'single-line'),
+      titleHeading: oneOf(markdown.title_heading, 'markdown.title_heading', ['drop', 'keep'] as const, 'drop'),
+    },
+    check: normalizeCheckOptions(config.check),
+    links: normalizeLinkOptions(config.links),
+    articleFooter: normalizeArticleFooterOptions(config.article_footer),
+    newPost: {
+      defaultArea: string(newPost.default_area, 'new_post.default_area', 'General'),
+      defaultTags: stringList(newPost.default_tags, 'new_post.default_tags', []),
+    },
+    build: { failOn: oneOf(build.fail_on, 'build.fail_on', ['none', 'error', 'warning'] as const, 'error') },
+    search: {
+      index: boolean(aliased(config, search, 'index', 'search_index'), 'search.index', true),
+      pagesPerIndex: integer(aliased(config, search, 'pages_per_index', 'search_pages_per_index'), 'search.pages_per_index', 1000, 1),
+    },
+    css: { purge: boolean(aliased(config, css, 'purge', 'purge_css'), 'css.purge', true) },
+    widgets: { cache: boolean(aliased(config, widgets, 'cache', 'widget_cache'), 'widgets.cache', true) },
+    limits: {
+      maxArticleMb,
+      maxNesting: integer(limits.max_nesting, 'limits.max_nesting', 32, 2, 1000),
+      allowSymlinks: boolean(limits.allow_symlinks, 'limits.allow_symlinks', false),
+    },
+  };
+}
+
+/** Merges mappings key by key, later ones winning, as Hexo merges `--config` files. */
+export function mergeConfig(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const old = out[key];
+    out[key] = value && old && typeof value === 'object' && typeof old === 'object' && !Array.isArray(value) && !Array.isArray(old)
+      ? mergeConfig(old as Record<string, unknown>, value as Record<string, unknown>)
+      : value;
+  }
+  return out;
+}
+
+/** The configuration files of a run: `_config.yml`, or the comma-separated list of `--config`. */
+export function configFiles(config?: string): string[] {
+  const files = (config ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+  return files.length ? files : ['_config.yml'];
+}
+
+/** Reads and merges the configuration files of a site (relative to cwd), as Hexo does. */
+export async function loadSiteConfig(cwd: string, files: string[] = ['_config.yml']): Promise<Record<string, unknown>> {
+  let merged: Record<string, unknown> = {};
+  for (const file of files) {
+    const full = path.resolve(cwd, file);
+    let text: string;
+    try {
+      text = await fs.readFile(full, 'utf8');
+    } catch (err) {
+      throw new ConfigError(file, `設定ファイルを読めません (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    }
+    let data: unknown;
+    try {
+      data = /\.json$/i.test(file) ? JSON.parse(text) : yaml.load(text);
+    } catch (err) {
+      const mark = (err as { mark?: { line: number; column: number } }).mark;
+      throw new ConfigError(mark ? `${file}:${mark.line + 1}:${mark.column + 1}` : file, `設定ファイルを読めません: ${(err as Error).message.split('\n')[0]}`);
+    }
+    merged = mergeConfig(merged, mapping(data, file));
+  }
+  return merged;
+}
+
+/** Loads and normalises a site's settings in one step. */
+export async function loadSiteOptions(cwd: string, files?: string[]): Promise<{ config: Record<string, unknown>; options: SiteOptions }> {
+  const config = await loadSiteConfig(cwd, files);
+  return { config, options: normalizeSiteOptions(config) };
+}

@@ -1,0 +1,129 @@
+import type Hexo from 'hexo';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Article } from '../article/model';
+import { articleSettings, engineOptions } from '../article/settings';
+import { checkSourceBytes, type SourceProblem } from '../check/source';
+import type { SiteOptions } from '../config/site';
+import type { Finding } from '../diagnostics/diagnostic';
+import { expandPermalinks, markedFilters, renderJob, type MarkedFilters, type RenderJob } from '../markdown/engine';
+import { readFrontMatter } from '../markdown/front-matter';
+import { guard, siteOptionsOf, sourceOf, type Feature } from './plugin';
+
+/** What the build knows of each article of one Hexo run. */
+export interface ArticleRegistry {
+  /** Article models by path relative to the site folder (`source/_posts/A/B.md`). */
+  articles: Map<string, { article: Article; lines: string[] }>;
+  /** Findings about a file made before or beside rendering it (refused sources, front-matter settings). */
+  findings: Map<string, Finding[]>;
+}
+
+const registries = new WeakMap<Hexo, ArticleRegistry>();
+
+/** The registry of a Hexo instance, created on first use. */
+export function registryOf(hexo: Hexo): ArticleRegistry {
+  let registry = registries.get(hexo);
+  if (!registry) {
+    registry = { articles: new Map(), findings: new Map() };
+    registries.set(hexo, registry);
+  }
+  return registry;
+}
+
+/** A source file's path relative to the site folder, with forward slashes. */
+export function siteRelative(hexo: Hexo, full: string): string {
+  return path.relative(hexo.base_dir, full).split(path.sep).join('/');
+}
+
+type RendererFn = ((this: unknown, data: { path?: string; text: string }, options: object) => unknown) & { disableNunjucks?: boolean };
+type ProcessorEntry = { process: (this: unknown, file: BoxFile) => unknown };
+interface BoxFile { source: string; path: string; type: string }
+
+const MARKDOWN = /\.(md|markdown|mkd|mkdn|mdwn|mdtxt|mdtext)$/i;
+
+/** Why a source file is refused before Hexo reads it, or undefined. */
+async function refuse(file: BoxFile, site: SiteOptions, base: string): Promise<SourceProblem | undefined> {
+  const stat = await fs.lstat(file.source).catch(() => undefined);
+  if (!stat) return undefined;
+  if (stat.isSymbolicLink()) {
+    const real = await fs.realpath(file.source).catch(() => undefined);
+    const root = await fs.realpath(base);
+    if (site.limits.allowSymlinks && real && real.startsWith(root + path.sep)) return undefined;
+    return { rule: 'source/symlink', line: 1, message: 'シンボリック リンクです。リンク先の内容が公開されるため、通常のファイルにしてください (limits.allow_symlinks でサイト内を指すものだけ許可できます)。' };
+  }
+  if (!MARKDOWN.test(file.path)) return undefined;
+  if (stat.nlink > 1) {
+    return { rule: 'source/symlink', line: 1, message: 'ハード リンクされたファイルです。リンク先の内容が公開されるため、通常のファイルにしてください。' };
+  }
+  return checkSourceBytes(await fs.readFile(file.source), site.limits).problem;
+}
+
+/**
+ * Articles: refuses sources that must not be read (links out of the site, oversized, not UTF-8,
+ * nested too deep), renders every Markdown file through hexo-renderer-marked with our filters, and
+ * keeps each article's model for the sidebar, the publishing gate and the warnings.
+ */
+const articles: Feature = {
+  name: 'articles',
+  register(hexo) {
+    const site = siteOptionsOf(hexo);
+    const registry = registryOf(hexo);
+    const filters = markedFilters(engineOptions(site));
+    for (const name of Object.keys(filters) as (keyof MarkedFilters)[]) hexo.extend.filter.register(name, filters[name] as (arg: unknown) => void);
+
+    for (const entry of hexo.extend.processor.list() as unknown as ProcessorEntry[]) {
+      const process = entry.process;
+      entry.process = async function (this: unknown, file: BoxFile) {
+        if (file.type !== 'delete') {
+          const problem = await refuse(file, site, hexo.base_dir);
+          const rel = siteRelative(hexo, file.source);
+          if (problem) {
+            registry.findings.set(rel, [{ rule: problem.rule, line: problem.line, ...(problem.column !== undefined ? { column: problem.column } : {}), message: problem.message }]);
+            registry.articles.delete(rel);
+            return undefined;
+          }
+          registry.findings.delete(rel);
+        }
+        return process.call(this, file);
+      };
+    }
+
+    const jobs = new Map<string, { job: RenderJob; lines: string[] }>();
+    // Runs first among the before_post_render filters: the body is still as written.
+    hexo.extend.filter.register('before_post_render', guard('articles', (data: { raw?: string; full_source?: string; toc?: unknown; content?: string }) => {
+      if (!data.full_source || typeof data.raw !== 'string') return data;
+      const file = siteRelative(hexo, data.full_source);
+      const frontMatter = readFrontMatter(data.raw);
+      let settings;
+      try {
+        settings = articleSettings(frontMatter, site).settings;
+      } catch {
+        // A wrong `toc` value: the publishing gate reports it with its line; render with the site's.
+        settings = articleSettings({ ...frontMatter, data: { ...frontMatter.data, toc: undefined } }, site).settings;
+      }
+      jobs.set(data.full_source, { job: { file, frontMatter: { ...frontMatter, body: data.content ?? frontMatter.body }, settings }, lines: data.raw.split('\n') });
+      // icarus reads `toc` as a boolean for its sidebar widget.
+      data.toc = settings.toc.enabled;
+      return data;
+    }, sourceOf), 0);
+
+    for (const ext of ['md', 'markdown', 'mkd', 'mkdn', 'mdwn', 'mdtxt', 'mdtext']) {
+      const original = hexo.extend.renderer.get(ext, true) as RendererFn | undefined;
+      if (!original) continue;
+      const wrapped: RendererFn = function (this: unknown, data, options) {
+        const pending = data.path ? jobs.get(data.path) : undefined;
+        if (!pending) return original.call(this, data, options);
+        jobs.delete(data.path!);
+        const { result, article } = renderJob(pending.job, () => original.call(this, data, options));
+        registry.articles.set(pending.job.file, { article, lines: pending.lines });
+        return result;
+      };
+      wrapped.disableNunjucks = original.disableNunjucks;
+      hexo.extend.renderer.register(ext, 'html', wrapped as never, true);
+    }
+    // Only pages get permalinks: in feeds and excerpts the placeholder stays an HTML comment.
+    hexo.extend.filter.register('after_render:html', (html: string) => expandPermalinks(html));
+  },
+};
+
+export default articles;

@@ -1,0 +1,60 @@
+/**
+ * Renders articles outside Hexo exactly as the build does: hexo-renderer-marked's own renderer
+ * and default options (its index.js is run as Hexo runs a plugin), with our filters. The checker
+ * and the golden tests use it, so they see the page the site publishes.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Article } from '../article/model';
+import { markedFilters, renderJob, type EngineOptions, type MarkedFilters, type RenderJob } from './engine';
+
+type RendererFunction = (this: unknown, data: { text: string; path?: string }, options: object) => string;
+
+interface RendererPlugin {
+  config: Record<string, unknown>;
+  render: RendererFunction;
+}
+
+/** Loads hexo-renderer-marked as Hexo would, with a stand-in for Hexo that records what it registers. */
+function loadRendererPlugin(config: Record<string, unknown>): RendererPlugin {
+  const dir = path.dirname(require.resolve('hexo-renderer-marked/package.json'));
+  const file = path.join(dir, 'index.js');
+  const registered: Record<string, RendererFunction> = {};
+  // Hexo's defaults for the keys the renderer reads, under the site's own values.
+  const defaults = { url: 'http://example.com', root: '/', relative_link: false, post_asset_folder: false, source_dir: 'source' };
+  const hexo = { config: { ...defaults, ...config }, extend: { renderer: { register: (ext: string, _out: string, fn: RendererFunction) => { registered[ext] = fn; } } } };
+  // Hexo runs plugins as this same function of (exports, require, module, __filename, __dirname, hexo).
+  const script = new Function('exports', 'require', 'module', '__filename', '__dirname', 'hexo', readFileSync(file, 'utf8')) as (...args: unknown[]) => void;
+  const module = { exports: {} };
+  script(module.exports, createRequire(file), module, file, dir, hexo);
+  const render = registered.md;
+  if (!render) throw new Error(`${file} registered no renderer for .md`);
+  return { config: hexo.config, render };
+}
+
+/** A renderer for the articles of one site. */
+export interface ArticleRenderer {
+  render(job: RenderJob): { html: string; article: Article };
+}
+
+/** Creates the renderer for a site's merged configuration and our engine options. */
+export function createArticleRenderer(config: Record<string, unknown>, options: EngineOptions, sourceDir: string): ArticleRenderer {
+  const plugin = loadRendererPlugin(config);
+  const filters: MarkedFilters = markedFilters(options);
+  const context = {
+    config: plugin.config,
+    source_dir: sourceDir,
+    execFilterSync(name: string, arg: unknown) {
+      const filter = filters[name as keyof MarkedFilters] as ((a: unknown) => void) | undefined;
+      filter?.(arg);
+      return arg;
+    },
+  };
+  return {
+    render(job) {
+      const { result, article } = renderJob(job, () => plugin.render.call(context, { text: job.frontMatter.body, path: job.file }, {}));
+      return { html: result, article };
+    },
+  };
+}

@@ -1,0 +1,13 @@
+const { createArticleRenderer } = require('./dist/lib/markdown/render');
+const engine = require('./dist/lib/markdown/engine');
+const orig = engine.markedFilters;
+const { config, options } = require('./dist/test/helpers/render').siteConfig();
+const { engineOptions } = require('./dist/lib/article/settings');
+const f = orig(engineOptions(options));
+const marked = require('marked');
+marked.use({ extensions: [] });
+const ctxFilters = f;
+const m = new marked.Marked({gfm:true, breaks:true});
+const tk = {}; ctxFilters['marked:tokenizer'](tk);
+m.use({ tokenizer: tk });
+console.log(JSON.stringify(m.lexer(process.argv[2]).map(t=>[t.type,t.raw]), null, 0));
