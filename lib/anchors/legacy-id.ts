@@ -59,6 +59,9 @@ interface RenderState {
   raw: boolean;
 }
 
+// marked 2 turned every tab of the source into four spaces before lexing.
+const untab = (text: string) => text.replace(/\t/g, '    ');
+
 function renderTokens(tokens: Token[] | undefined, state: RenderState): string {
   let html = '';
   for (const token of tokens ?? []) html += renderToken(token, state);
@@ -70,13 +73,13 @@ function renderToken(token: Token, state: RenderState): string {
     case 'text': {
       const t = token as Tokens.Text;
       if (t.tokens) return renderTokens(t.tokens, state);
-      if (state.raw) return t.raw;
-      return textRuns(t.raw).map((run) => escape(smartypants(run))).join('');
+      if (state.raw) return untab(t.raw);
+      return textRuns(untab(t.raw)).map((run) => escape(smartypants(run))).join('');
     }
     case 'escape':
       return escape((token as Tokens.Escape).text);
     case 'codespan':
-      return `<code>${escape((token as Tokens.Codespan).text, true)}</code>`;
+      return `<code>${escape(untab((token as Tokens.Codespan).text), true)}</code>`;
     case 'html': {
       const t = token as Tokens.HTML & { inRawBlock?: boolean };
       if (typeof t.inRawBlock === 'boolean') state.raw = t.inRawBlock;

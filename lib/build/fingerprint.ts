@@ -1,27 +1,63 @@
 /**
- * A fingerprint of everything a build reads, so that a build with nothing changed can keep the
- * previous public/ instead of rendering every page again. Files are compared by path, size and
- * modification time (as make does): a touched file costs a rebuild, never a stale page.
+ * A fingerprint of everything a build reads, so that a build with nothing changed keeps the
+ * previous site instead of rendering every page again. Files are compared by content: a file
+ * rewritten with the same bytes (as `tsc` does with `dist/`) changes nothing. The hash of a file
+ * whose size and modification time are as last time is taken from the previous run.
  */
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
-/** Lists every file under dir (recursively) as `relative-path size mtime`, sorted; [] if missing. */
-export async function describeTree(dir: string, skip: (name: string) => boolean = () => false): Promise<string[]> {
-  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return [];
-    throw err;
-  });
-  const lines = await Promise.all(entries.filter((e) => !e.isDirectory()).map(async (e) => {
-    const full = path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name);
-    const rel = path.relative(dir, full).split(path.sep).join('/');
-    if (rel.split('/').some(skip)) return undefined;
+/** Content hashes of files by path, with the size and mtime they were computed for. */
+export type HashCache = Record<string, { size: number; mtime: number; hash: string }>;
+
+/** Hashes files by content, reusing the previous hash of a file whose size and mtime are unchanged. */
+export class FileHasher {
+  readonly next: HashCache = {};
+
+  constructor(private readonly previous: HashCache = {}) {}
+
+  async hash(full: string): Promise<string> {
     const stat = await fs.stat(full).catch(() => undefined);
-    return stat ? `${rel} ${stat.size} ${stat.mtimeMs}` : `${rel} missing`;
+    if (!stat) return 'missing';
+    const old = this.previous[full];
+    const hash = old && old.size === stat.size && old.mtime === stat.mtimeMs
+      ? old.hash
+      : createHash('sha256').update(await fs.readFile(full)).digest('hex');
+    this.next[full] = { size: stat.size, mtime: stat.mtimeMs, hash };
+    return hash;
+  }
+
+  /** Every file under dir (recursively) as `relative-path hash`, sorted; [] if missing. */
+  async tree(dir: string, skip: (name: string) => boolean = () => false): Promise<string[]> {
+    const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return [];
+      throw err;
+    });
+    const lines = await Promise.all(entries.filter((e) => !e.isDirectory()).map(async (e) => {
+      const full = path.join(e.parentPath, e.name);
+      const rel = path.relative(dir, full).split(path.sep).join('/');
+      if (rel.split('/').some(skip)) return undefined;
+      if (e.isSymbolicLink()) return `${rel} -> ${await fs.readlink(full).catch(() => '?')}`;
+      return `${rel} ${await this.hash(full)}`;
+    }));
+    return lines.filter((l): l is string => l !== undefined).sort();
+  }
+}
+
+/**
+ * Every file under dir as `relative-path size mtime`, sorted: for output the build wrote itself,
+ * where any later edit changes the modification time.
+ */
+export async function statTree(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const lines = await Promise.all(entries.filter((e) => !e.isDirectory()).map(async (e) => {
+    const full = path.join(e.parentPath, e.name);
+    const stat = await fs.stat(full).catch(() => undefined);
+    return `${path.relative(dir, full).split(path.sep).join('/')} ${stat ? `${stat.size} ${stat.mtimeMs}` : 'missing'}`;
   }));
-  return lines.filter((l): l is string => l !== undefined).sort();
+  return lines.sort();
 }
 
 /** What a site's build depends on besides its files. */
@@ -29,33 +65,33 @@ export interface BuildInputs {
   baseDir: string;
   /** Folders of the toolchain itself (compiled plugins, their CSS). */
   toolDirs: string[];
-  /** Command-line options that change the output. */
-  options: string[];
+  /** Configuration files given on the command line (they may live anywhere). */
+  configFiles: string[];
   /** The day in the site's timezone: icarus prints the current year. */
   today: string;
+  /** Other options that change the output. */
+  options: string[];
 }
 
-const SITE_DIRS = ['source', 'scripts', 'themes', '.github'];
-/** Files read by path only: npm rewrites this one whenever installed packages change. */
-const SITE_STAMPS = ['node_modules/.package-lock.json'];
+const SITE_DIRS = ['source', 'scripts', 'themes', '.github', 'scaffolds'];
+/** Read by path only: npm rewrites it whenever installed packages change. */
+const INSTALLED = 'node_modules/.package-lock.json';
 const SITE_FILES = /^(_config.*\.ya?ml|package(-lock)?\.json)$/;
 const IGNORED = (name: string) => name === 'node_modules' || name === '.git';
 
 /** Hex digest of the inputs; any difference means the previous output cannot be reused. */
-export async function fingerprint(inputs: BuildInputs): Promise<string> {
+export async function fingerprint(inputs: BuildInputs, hasher: FileHasher): Promise<string> {
   const hash = createHash('sha256');
   const add = (label: string, lines: string[]) => hash.update(`${label}\n${lines.join('\n')}\n`);
   add('options', inputs.options);
   add('today', [inputs.today]);
   add('env', ['TZ', 'NODE_ENV'].map((k) => `${k}=${process.env[k] ?? ''}`));
   const top = await fs.readdir(inputs.baseDir);
-  const files = top.filter((f) => SITE_FILES.test(f)).sort();
-  add('site files', await Promise.all(files.map(async (f) => `${f} ${await fs.readFile(path.join(inputs.baseDir, f), 'utf8')}`)));
-  for (const dir of SITE_DIRS) add(dir, await describeTree(path.join(inputs.baseDir, dir), IGNORED));
-  for (const file of SITE_STAMPS) {
-    add(file, [await fs.stat(path.join(inputs.baseDir, file)).then((s) => `${s.size} ${s.mtimeMs}`, () => 'none')]);
-  }
-  for (const dir of inputs.toolDirs) add(dir, await describeTree(dir));
+  const files = [...new Set([...top.filter((f) => SITE_FILES.test(f)), ...inputs.configFiles])].sort();
+  add('site files', await Promise.all(files.map(async (f) => `${f} ${await hasher.hash(path.resolve(inputs.baseDir, f))}`)));
+  for (const dir of SITE_DIRS) add(dir, await hasher.tree(path.join(inputs.baseDir, dir), IGNORED));
+  add(INSTALLED, [await hasher.hash(path.join(inputs.baseDir, INSTALLED))]);
+  for (const dir of inputs.toolDirs) add(dir, await hasher.tree(dir, (name) => name.endsWith('.tsbuildinfo') || name.endsWith('.tsbuildinfo-client') || name.endsWith('.map')));
   add('git', [await gitState(inputs.baseDir)]);
   return hash.digest('hex');
 }

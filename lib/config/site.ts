@@ -38,6 +38,8 @@ export interface SiteOptions {
   css: { purge: boolean };
   widgets: { cache: boolean };
   limits: { maxArticleMb: number; maxNesting: number; allowSymlinks: boolean };
+  /** Set for a pull request preview build (`--preview N`): noindex, no sitemap, a banner. */
+  preview?: { number: number; link?: string };
 }
 
 /** Reads `key` of a section, or the old flat key it replaces (`search_index` for `search.index`). */
@@ -67,6 +69,9 @@ export function normalizeSiteOptions(config: Record<string, unknown>): SiteOptio
   rejectUnknownKeys(widgets, ['cache'], 'widgets');
   const limits = mapping(config.limits, 'limits');
   rejectUnknownKeys(limits, ['max_article_mb', 'max_nesting', 'allow_symlinks'], 'limits');
+
+  const preview = mapping(config.preview, 'preview');
+  rejectUnknownKeys(preview, ['number', 'link'], 'preview');
 
   const maxArticleMb = limits.max_article_mb ?? 2;
   if (typeof maxArticleMb !== 'number' || !(maxArticleMb > 0)) throw new ConfigError('limits.max_article_mb', `正の数にしてください (今の値: ${JSON.stringify(maxArticleMb)})`);
@@ -103,6 +108,12 @@ export function normalizeSiteOptions(config: Record<string, unknown>): SiteOptio
       maxNesting: integer(limits.max_nesting, 'limits.max_nesting', 32, 2, 1000),
       allowSymlinks: boolean(limits.allow_symlinks, 'limits.allow_symlinks', false),
     },
+    ...(preview.number !== undefined ? {
+      preview: {
+        number: integer(preview.number, 'preview.number', 0, 1),
+        ...(preview.link !== undefined ? { link: string(preview.link, 'preview.link', '') } : {}),
+      },
+    } : {}),
   };
 }
 

@@ -11,14 +11,17 @@ import { markedFilters, renderJob, type EngineOptions, type MarkedFilters, type 
 
 type RendererFunction = (this: unknown, data: { text: string; path?: string }, options: object) => string;
 
-interface RendererPlugin {
+export interface RendererPlugin {
   config: Record<string, unknown>;
   render: RendererFunction;
 }
 
-/** Loads hexo-renderer-marked as Hexo would, with a stand-in for Hexo that records what it registers. */
-function loadRendererPlugin(config: Record<string, unknown>): RendererPlugin {
-  const dir = path.dirname(require.resolve('hexo-renderer-marked/package.json'));
+/**
+ * Loads a Markdown renderer plugin (hexo-renderer-marked, or another version of it installed under
+ * another name) as Hexo would, with a stand-in for Hexo that records what it registers.
+ */
+export function loadRendererPlugin(config: Record<string, unknown>, packageName = 'hexo-renderer-marked'): RendererPlugin {
+  const dir = path.dirname(require.resolve(`${packageName}/package.json`));
   const file = path.join(dir, 'index.js');
   const registered: Record<string, RendererFunction> = {};
   // Hexo's defaults for the keys the renderer reads, under the site's own values.

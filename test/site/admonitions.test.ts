@@ -56,15 +56,19 @@ describe('mistyped admonition markers', () => {
   let dir: string;
   after(() => removeSite(dir));
 
-  it('renders a plain quote and warns with file, line and the closest type', async () => {
+  it('stops the build with file, line and the closest type; with fail_on: none renders a plain quote', async () => {
     dir = await makeSite({
       fixture: 'minimal',
       files: { 'source/_posts/Area/Typo.md': '---\ntitle: 打ち間違い\ndate: 2024-01-01 12:00:00\ntags:\n  - Fixture\n---\n本文\n\n> [!TIPS]\n> 種類の打ち間違い\n' },
     });
+    const blocked = await buildSite(dir);
+    assert.equal(blocked.code, 1);
+    assert.match(blocked.stderr, /^ {2}- source\/_posts\/Area\/Typo\.md:9:3 {2}error {2}admonition\/unknown-type {2}不明な注意書きの種類 \[!TIPS\] です。.* {2}→ \[!TIP\]$/m);
+    await fs.writeFile(path.join(dir, '_config.test.yml'), 'build:\n  fail_on: none\n');
     const built = await buildSite(dir);
     assert.equal(built.code, 0, built.stderr);
     assert.match(built.stdout + built.stderr,
-      /WARN\s+source\/_posts\/Area\/Typo\.md:9:3 {2}warning {2}admonition\/unknown-type {2}不明な注意書きの種類 \[!TIPS\] です。.* {2}→ \[!TIP\]/);
+      /WARN\s+source\/_posts\/Area\/Typo\.md:9:3 {2}error {2}admonition\/unknown-type {2}不明な注意書きの種類 \[!TIPS\] です。.* {2}→ \[!TIP\]/);
     const $ = await loadPage(dir, '/blog/Area/Typo/');
     assert.equal($('.article .content blockquote').text().trim(), '[!TIPS]種類の打ち間違い');
     assert.equal($('.admonition').length, 0);

@@ -12,7 +12,7 @@ describe('npm run check', () => {
   it('exits 1 and reports every file but drafts in text', async () => {
     const { code, stdout } = await check();
     assert.equal(code, 1);
-    assert.match(stdout, /^source\/_posts\/Area\/Bad_Front_Matter\.md:3:1 {2}warning {2}front-matter\/date-format {2}date の日時はゼロ埋めで書いてください。 {2}→ 2024-05-07 09:00:00$/m);
+    assert.match(stdout, /^source\/_posts\/Area\/Bad_Front_Matter\.md:3:7 {2}warning {2}front-matter\/date-format {2}date の日時はゼロ埋めで書いてください。 {2}→ 2024-05-07 09:00:00$/m);
     assert.match(stdout, /^source\/_posts\/Area\/Leftovers\.md:8:4 {2}error {4}todo\/marker {2}書きかけのメモ「TODO :」が残っています。/m);
     assert.doesNotMatch(stdout, /_drafts|_Private/);
     assert.match(stdout, /7 件のファイルを確認: エラー 24 件、警告 8 件 \(6 ファイル\)$/m);
@@ -21,7 +21,7 @@ describe('npm run check', () => {
   it('prints annotations for GitHub', async () => {
     const { code, stdout } = await check('--format', 'github');
     assert.equal(code, 1);
-    assert.match(stdout, /^::error file=source\/_posts\/Area\/Missing\.md,line=9,col=11,title=anchor\/broken::リンク先 #見出しx に当たる見出しやアンカーがこの記事にありません。 → #見出し$/m);
+    assert.match(stdout, /^::error file=source\/_posts\/Area\/Missing\.md,line=9,col=11,title=anchor\/broken::この記事に #見出しx に当たる見出しやアンカーがありません。 → #見出し$/m);
     assert.match(stdout, /^::warning file=source\/_posts\/Area\/Bad_Front_Matter\.md,line=9,col=1,title=front-matter\/unknown-key::/m);
   });
 

@@ -40,7 +40,7 @@ it('keeps public/ when nothing changed, and rebuilds after any change', async ()
   await fs.rm(path.join(dir, 'public/index.html'));
   assert.doesNotMatch(await build(), unchanged);
   await fs.access(path.join(dir, 'public/index.html'));
-  await fs.writeFile(path.join(dir, 'source/_posts/Area/Second.md'), '---\ntitle: 二つ目\ndate: 2024-01-02 10:00:00\n---\n本文です。\n');
+  await fs.writeFile(path.join(dir, 'source/_posts/Area/Second.md'), '---\ntitle: 二つ目\ndate: 2024-01-02 10:00:00\ntags: [Fixture]\n---\n本文です。\n');
   assert.doesNotMatch(await build(), unchanged);
   assert.ok((await listFiles(path.join(dir, 'public'))).includes('Area/Second/index.html'));
   const forced = await run(process.execPath, ['dist/lib/cli/hexo.js', 'generate', '--force', '--cwd', dir, '--config', '_config.yml,_config.test.yml'], dir, { ...process.env, ...siteEnv(dir) });
