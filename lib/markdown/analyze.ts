@@ -66,6 +66,8 @@ export interface AnchorToken {
 }
 
 const headingMarkup = new WeakMap<object, HeadingMarkup>();
+// The model's entry for each link token, so blocks found later can be tied to their links.
+const linkEntries = new WeakMap<object, ArticleLink>();
 
 /** The id and aliases the analysis gave a heading token. */
 export function markupOf(token: object): HeadingMarkup | undefined {
@@ -225,7 +227,9 @@ export function analyzeTokens(tokens: Token[], input: AnalyzeInput): Article {
           } else {
             written = link.raw;
           }
-          addLink({ kind, href: link.href, text: image ? link.text : inlineText(link.tokens), ...place, ...(written !== undefined ? { written } : {}) });
+          const entry: ArticleLink = { kind, href: link.href, text: image ? link.text : inlineText(link.tokens), ...place, ...(written !== undefined ? { written } : {}) };
+          linkEntries.set(t, entry);
+          addLink(entry);
           if (!image) inline(link.tokens, false, true);
           startsLine = false;
           break;
@@ -491,6 +495,12 @@ function isRuleOnly(t: Token): boolean {
   return t.type === 'paragraph' && /^[\s=\-*_]*$/.test(t.raw) && /[=\-*_]{3,}/.test(t.raw);
 }
 
+/** The model's links of the link tokens inside a token. */
+function linksIn(t: Token): ArticleLink[] {
+  const own = linkEntries.get(t);
+  return [...(own ? [own] : []), ...childTokens(t).flatMap(linksIn)];
+}
+
 function tocEntriesOf(t: Token): TocLine[] | undefined {
   if (t.type === 'paragraph') return paragraphEntries((t as Tokens.Paragraph).tokens);
   if (t.type === 'list') return listEntries(t as Tokens.List);
@@ -557,7 +567,11 @@ function placeTocs(tokens: Token[], article: Article, entries: HeadingEntry[], s
       from = k + 1;
       while (from < i && tokens[from]!.type === 'space') from++;
     }
-    blocks.push({ from, to, ...(title ? { title } : {}), lines: all, place: article.links.find((l) => l.href === all[0]!.href) ?? { line: 1 } });
+    const links = tokens.slice(i, to).flatMap(linksIn);
+    for (const link of links) link.inToc = true;
+    const first = links[0];
+    const place: Place = first ? { line: first.line, ...(first.column !== undefined ? { column: first.column } : {}), ...(first.offset !== undefined ? { offset: first.offset } : {}) } : { line: 1 };
+    blocks.push({ from, to, ...(title ? { title } : {}), lines: all, place });
     i = to - 1;
   }
   const firstContentHeading = tokens.findIndex((t) => t.type === 'heading' && !blocks.some((b) => b.title && headingOf.get(t) === b.title) && !headingOf.get(t)?.dropped);
@@ -571,7 +585,6 @@ function placeTocs(tokens: Token[], article: Article, entries: HeadingEntry[], s
     const replace = options.enabled && options.legacy === 'replace' && !autoPlaced && (b.title !== undefined || firstContentHeading < 0 || b.from < firstContentHeading);
     const titleIds = b.title ? [b.title.id, ...b.title.aliases] : [];
     if (b.title) b.title.tocTitle = true;
-    for (const link of article.links) if (b.lines.some((l) => l.href === link.href) && link.line >= b.place.line) link.inToc = true;
     let token: Token | undefined;
     if (replace) {
       // As deep as the author's TOC went, so no entry of theirs disappears.
