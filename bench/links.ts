@@ -9,7 +9,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runChecks } from '../lib/check/run';
-import { checkOnline } from '../lib/links/run';
+import { checkOnline } from '../lib/links/report';
 import type { Fetch } from '../lib/links/online';
 
 function option(name: string, fallback: number): number {

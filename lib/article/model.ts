@@ -119,3 +119,8 @@ export function resolveFragment(article: Pick<Article, 'ids' | 'headings'>, frag
   const heading = article.headings.find((h) => h.id === fragment || h.aliases.includes(fragment));
   return heading ? { via, heading } : { via };
 }
+
+/** A place as a diagnostic's position: its line, and its column where known. */
+export function positionOf(place: Place): { line: number; column?: number } {
+  return place.column === undefined ? { line: place.line } : { line: place.line, column: place.column };
+}

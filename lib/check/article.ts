@@ -1,7 +1,8 @@
 import type { Article } from '../article/model';
 import type { Diagnostic, Finding, Severity } from '../diagnostics/diagnostic';
 import { checkFrontMatter } from './front-matter';
-import { checkAdmonitions, checkDuplicateIds, checkImageAlt, checkLinks, type LinkContext } from './links';
+import { checkLinks, type LinkContext } from '../links/rules';
+import { checkAdmonitions, checkDuplicateIds, checkImageAlt } from './structure';
 import { checkNotes } from './notes';
 import type { CheckOptions } from './options';
 

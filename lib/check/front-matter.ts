@@ -1,3 +1,4 @@
+import { positionOf } from '../article/model';
 import type { Finding } from '../diagnostics/diagnostic';
 import type { FrontMatter } from '../markdown/front-matter';
 import { closest } from '../text/distance';
@@ -42,8 +43,8 @@ function valueColumn(lineText: string | undefined, value: string): number | unde
 /** Front-matter rules: present and readable, required keys, dates, tags, types and unknown keys. */
 export function checkFrontMatter(fm: FrontMatter, options: FrontMatterOptions, lines: string[]): Finding[] {
   if (fm.problem) {
-    const { rule, line, column, message } = fm.problem;
-    return [{ rule, line, ...(column !== undefined ? { column } : {}), message }];
+    const { rule, message } = fm.problem;
+    return [{ rule, ...positionOf(fm.problem), message }];
   }
   const findings: Finding[] = [];
   const data = fm.written;

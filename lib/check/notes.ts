@@ -1,4 +1,4 @@
-import type { Article, Place } from '../article/model';
+import { positionOf, type Article, type Place } from '../article/model';
 import type { Finding } from '../diagnostics/diagnostic';
 
 const MARKER = /(?<![A-Za-z0-9_])(TODO|FIXME|TBD|WIP)(?![A-Za-z0-9_])[ \t]*[:：]?/g;
@@ -25,7 +25,7 @@ export function checkNotes(article: Pick<Article, 'texts' | 'comments'>, options
     if (options.allowedComments.includes(word)) continue;
     const preview = c.text.trim().replace(/\s+/g, ' ').slice(0, 40);
     findings.push({
-      line: c.line, ...(c.column !== undefined ? { column: c.column } : {}), rule: 'todo/html-comment',
+      ...positionOf(c), rule: 'todo/html-comment',
       message: `HTML コメント「${preview}」が残っています。公開されるページのソースに含まれるため、削除してください。`,
     });
   }

@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { emptyArticle, type Article } from '../article/model';
+import { emptyArticle, positionOf, type Article } from '../article/model';
 import { articleSettings, engineOptions } from '../article/settings';
 import { loadSiteOptions, type SiteOptions } from '../config/site';
 import type { Diagnostic } from '../diagnostics/diagnostic';
@@ -12,7 +12,7 @@ import { resolveTarget, routeOfSource, type SiteIndex } from '../links/resolve';
 import { readFrontMatter } from '../markdown/front-matter';
 import { createArticleRenderer, type ArticleRenderer } from '../markdown/render';
 import { checkArticle, toDiagnostics } from './article';
-import type { LinkContext } from './links';
+import type { LinkContext } from '../links/rules';
 import { readArticleSource } from './source';
 
 /** Whether a path under source/ is a draft: in _drafts, or a file or folder whose name starts with `_` (other than _posts). */
@@ -27,6 +27,8 @@ export interface SourceFiles {
   inodes: Map<string, number>;
   /** The Markdown files that are published (not drafts), sorted. */
   articles: string[];
+  /** Files that are symbolic links (refused, unless they point inside the site and that is allowed). */
+  symlinks: string[];
 }
 
 /** Lists a site's source folder; symbolic links are listed as files (and refused when read). */
@@ -34,18 +36,21 @@ export async function listSource(cwd: string, sourceDir: string): Promise<Source
   const root = path.join(cwd, sourceDir);
   const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
   const files: string[] = [];
+  const symlinks: string[] = [];
   const inodes = new Map<string, number>();
   await Promise.all(entries.filter((e) => e.isFile() || e.isSymbolicLink()).map(async (e) => {
     const full = path.join(e.parentPath, e.name);
     const rel = path.relative(root, full).split(path.sep).join('/');
     if (rel.split('/').includes('node_modules')) return;
     files.push(`${sourceDir}/${rel}`);
+    if (e.isSymbolicLink()) symlinks.push(`${sourceDir}/${rel}`);
     const stat = await fs.lstat(full).catch(() => undefined);
     if (stat?.isFile()) inodes.set(`${stat.dev}:${stat.ino}`, (inodes.get(`${stat.dev}:${stat.ino}`) ?? 0) + 1);
   }));
   files.sort();
   const articles = files.filter((f) => /\.(md|markdown)$/i.test(f) && !isDraft(f.slice(sourceDir.length + 1)));
-  return { files, inodes, articles };
+  symlinks.sort();
+  return { files, inodes, articles, symlinks };
 }
 
 /** One article read for checking: its model and its lines, or why it could not be read. */
@@ -79,7 +84,7 @@ export class ArticleReader {
     const source = await readArticleSource(file, this.cwd, this.options.limits, this.inodes);
     if (source.problem || source.text === undefined) {
       const p = source.problem!;
-      const refused = toDiagnostics(file, [{ rule: p.rule, line: p.line, ...(p.column !== undefined ? { column: p.column } : {}), message: p.message }], this.options.check);
+      const refused = toDiagnostics(file, [{ rule: p.rule, ...positionOf(p), message: p.message }], this.options.check);
       return { article: emptyArticle(file, readFrontMatter('')), lines: [], refused };
     }
     const frontMatter = readFrontMatter(source.text);
@@ -147,5 +152,12 @@ export async function runChecks(cwd: string, files: string[] = [], configFiles?:
   }
   for (const file of wanted) others.set(file, (await reader.read(file)).article);
   const diagnostics = checked.flatMap((c) => (c.refused.length ? c.refused : checkArticle(c.article, c.lines, options.check, context)));
+  // Images and attachments behind symbolic links would be published as what they point at.
+  if (!files.length) {
+    for (const link of source.symlinks.filter((f) => !/\.(md|markdown)$/i.test(f))) {
+      const refused = await readArticleSource(link, cwd, { ...options.limits, maxArticleMb: Infinity }, source.inodes).catch(() => undefined);
+      if (refused?.problem?.rule === 'source/symlink') diagnostics.push(...toDiagnostics(link, [{ rule: 'source/symlink', line: 1, message: refused.problem.message }], options.check));
+    }
+  }
   return { diagnostics, targets, context, articles, options };
 }

@@ -2,7 +2,7 @@
  * `npm run check:links -- [--online] [--fragments] [--no-cache] [--format text|github|json] [file.md ...]`
  * Offline link rules on every run; with --online, each external URL is fetched once.
  */
-import { checkOnline } from '../links/run';
+import { checkOnline } from '../links/report';
 import type { Fetch } from '../links/online';
 import { parseArgs, report } from './check';
 import { runChecks } from '../check/run';

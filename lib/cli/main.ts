@@ -10,8 +10,11 @@ export function exitQuietlyOnClosedOutput(): void {
   }
 }
 
-/** Runs a checker's main function: its result is the exit code; a thrown error prints one line and exits 2. */
-export function runMain(main: () => Promise<number>): void {
+/**
+ * Runs a command's main function: its result is the exit code; a thrown error prints one line and
+ * exits with `errorCode` (2 for the checkers, whose 1 means findings).
+ */
+export function runMain(main: () => Promise<number>, errorCode = 2): void {
   exitQuietlyOnClosedOutput();
   main().then(
     (code) => {
@@ -19,7 +22,7 @@ export function runMain(main: () => Promise<number>): void {
     },
     (err: unknown) => {
       console.error(err instanceof ConfigError ? `設定: ${err.message}` : err instanceof Error ? err.message : String(err));
-      process.exitCode = 2;
+      process.exitCode = errorCode;
     },
   );
 }

@@ -4,8 +4,9 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import yaml from 'js-yaml';
+import { configFiles, loadSiteOptions } from '../config/site';
 import { newPost } from '../scaffold/new-post';
+import { runMain } from './main';
 
 interface NewArgs {
   title?: string;
@@ -13,6 +14,7 @@ interface NewArgs {
   name?: string;
   tags: string[];
   cwd: string;
+  config?: string;
 }
 
 function parseArgs(argv: string[]): NewArgs {
@@ -28,6 +30,7 @@ function parseArgs(argv: string[]): NewArgs {
     else if (a === '--name') args.name = value();
     else if (a === '--tag') args.tags.push(value());
     else if (a === '--cwd') args.cwd = path.resolve(value());
+    else if (a === '--config') args.config = value();
     else if (a.startsWith('--')) throw new Error(`不明なオプションです: ${a}`);
     else if (args.title === undefined) args.title = a;
     else throw new Error(`タイトルは 1 つだけ指定してください (空白を含む場合は "" で囲みます): ${a}`);
@@ -35,23 +38,18 @@ function parseArgs(argv: string[]): NewArgs {
   return args;
 }
 
-interface NewPostConfig {
-  timezone?: string;
-  new_post?: { default_area?: string; default_tags?: string[] };
-}
-
 /** Creates the article; refuses to overwrite an existing file. Returns the written path. */
 export async function createPost(argv: string[], now = new Date()): Promise<string> {
   const args = parseArgs(argv);
   if (!args.title) throw new Error('使い方: npm run new -- "記事のタイトル" --area AzureVMBackup [--name File_Name] [--tag タグ]');
-  const config = (yaml.load(await fs.readFile(path.join(args.cwd, '_config.yml'), 'utf8')) ?? {}) as NewPostConfig;
+  const { options } = await loadSiteOptions(args.cwd, configFiles(args.config));
   const post = newPost({
     title: args.title,
-    area: args.area ?? config.new_post?.default_area ?? 'General',
+    area: args.area ?? options.newPost.defaultArea,
     name: args.name,
-    tags: args.tags.length ? args.tags : config.new_post?.default_tags ?? [],
+    tags: args.tags.length ? args.tags : options.newPost.defaultTags,
     now,
-    timeZone: config.timezone || 'Asia/Tokyo',
+    timeZone: options.timezone || 'Asia/Tokyo',
     scaffold: await fs.readFile(path.join(args.cwd, 'scaffolds/post.md'), 'utf8'),
   });
   const file = path.join(args.cwd, post.file);
@@ -69,11 +67,9 @@ export async function createPost(argv: string[], now = new Date()): Promise<stri
 }
 
 if (require.main === module) {
-  createPost(process.argv.slice(2)).then(
-    (file) => console.log(`作成しました: ${file}\n画像は ${file.replace(/\.md$/, '/')} に置き、./${path.basename(file, '.md')}/画像.png で参照します。`),
-    (err: unknown) => {
-      console.error(err instanceof Error ? err.message : String(err));
-      process.exitCode = 1;
-    },
-  );
+  runMain(async () => {
+    const file = await createPost(process.argv.slice(2));
+    console.log(`作成しました: ${file}\n画像は ${file.replace(/\.md$/, '/')} に置き、./${path.basename(file, '.md')}/画像.png で参照します。`);
+    return 0;
+  }, 1);
 }

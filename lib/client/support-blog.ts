@@ -18,6 +18,15 @@
     });
   }
 
+  /** The id a `#fragment` names; a malformed escape (`#%zz`) is taken as written instead of throwing. */
+  function decodeFragment(fragment: string): string {
+    try {
+      return decodeURIComponent(fragment);
+    } catch (e) {
+      return fragment;
+    }
+  }
+
   /** Links of both tables of contents, by the id they point at. */
   function tocLinks(): Map<string, HTMLAnchorElement[]> {
     const links = new Map<string, HTMLAnchorElement[]>();
@@ -28,7 +37,7 @@
       if (dataHref && a.getAttribute('href') !== dataHref) a.setAttribute('href', dataHref);
       const href = a.getAttribute('href') || '';
       if (href.charAt(0) !== '#') return;
-      const id = decodeURIComponent(href.slice(1));
+      const id = decodeFragment(href.slice(1));
       const list = links.get(id) || [];
       list.push(a);
       links.set(id, list);
@@ -52,7 +61,7 @@
       }
       // After a jump to a heading near the end, the page cannot scroll it to the top: the heading
       // the reader asked for is the one being read while it is in the upper half of the window.
-      const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+      const target = location.hash ? document.getElementById(decodeFragment(location.hash.slice(1))) : null;
       if (target && headings.indexOf(target) >= 0) {
         const y = target.getBoundingClientRect().top;
         if (y >= 0 && y < window.innerHeight / 2) active = target;

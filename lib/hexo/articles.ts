@@ -1,7 +1,7 @@
 import type Hexo from 'hexo';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Article } from '../article/model';
+import { positionOf, type Article } from '../article/model';
 import { articleSettings, engineOptions } from '../article/settings';
 import { checkSourceBytes, type SourceProblem } from '../check/source';
 import type { SiteOptions } from '../config/site';
@@ -78,7 +78,7 @@ const articles: Feature = {
           const problem = await refuse(file, site, hexo.base_dir);
           const rel = siteRelative(hexo, file.source);
           if (problem) {
-            registry.findings.set(rel, [{ rule: problem.rule, line: problem.line, ...(problem.column !== undefined ? { column: problem.column } : {}), message: problem.message }]);
+            registry.findings.set(rel, [{ rule: problem.rule, ...positionOf(problem), message: problem.message }]);
             registry.articles.delete(rel);
             return undefined;
           }

@@ -1,6 +1,6 @@
 import type Hexo from 'hexo';
 import { checkArticle, toDiagnostics } from '../check/article';
-import type { LinkContext } from '../check/links';
+import type { LinkContext } from '../links/rules';
 import { isDraft, listSource } from '../check/run';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import type { SiteIndex } from '../links/resolve';

@@ -1,25 +1,26 @@
 import path from 'node:path';
-import type { Feature } from './plugin';
+import { siteOptionsOf, type Feature } from './plugin';
 import { memoizeResolve, memoizeWidget, SITE_WIDE_WIDGETS, type WidgetProps } from '../theme/widget-cache';
 
 interface ViewModule {
   require: ((name: string) => unknown) & { resolve: (name: string) => string };
 }
 
-type WidgetModule = { Cacheable?: (props: WidgetProps) => unknown } & Record<symbol, boolean>;
-
-const WRAPPED = Symbol.for('support-blog.widget-cache');
+type WidgetModule = { Cacheable?: (props: WidgetProps) => unknown };
 
 /**
  * Shares the site-wide sidebar widgets between the pages of one build and remembers icarus's view
  * look-ups. Only hexo-component-inferno's own widgets are wrapped: a theme that overrides one keeps
- * its behaviour. `widget_cache: false` in _config.yml turns it off (the output is identical).
+ * its behaviour. The modules get their own functions back when Hexo exits, so nothing of one build
+ * outlives it. `widgets.cache: false` in _config.yml turns it off (the output is identical).
  */
 const widgetCache: Feature = {
   name: 'widgetCache',
   register(hexo) {
+    if (!siteOptionsOf(hexo).widgets.cache) return;
+    const restore: (() => void)[] = [];
     hexo.extend.filter.register('before_generate', () => {
-      if ((hexo.config as { widget_cache?: unknown }).widget_cache === false) return;
+      if (restore.length) return;
       let viewPath: string;
       try {
         viewPath = require.resolve('hexo-component-inferno/lib/core/view', { paths: [hexo.theme_dir] });
@@ -27,33 +28,34 @@ const widgetCache: Feature = {
         return; // not an icarus-like theme
       }
       const view = require(viewPath) as ViewModule;
-      memoizeViewRequire(view);
+      const originalRequire = view.require;
+      const resolve = memoizeResolve(originalRequire.resolve);
+      view.require = Object.assign((name: string) => require(resolve(name)) as unknown, { resolve });
+      restore.push(() => {
+        view.require = originalRequire;
+      });
       const library = path.dirname(path.dirname(viewPath));
       for (const type of Object.keys(SITE_WIDE_WIDGETS)) {
         let file: string;
         try {
-          file = view.require.resolve(`widget/${type}`);
+          file = resolve(`widget/${type}`);
         } catch {
           continue;
         }
         if (!file.startsWith(library + path.sep)) continue;
         const widget = require(file) as WidgetModule;
-        if (typeof widget.Cacheable !== 'function' || widget[WRAPPED]) continue;
-        widget.Cacheable = memoizeWidget(type, widget.Cacheable);
-        widget[WRAPPED] = true;
+        const original = widget.Cacheable;
+        if (typeof original !== 'function') continue;
+        widget.Cacheable = memoizeWidget(type, original);
+        restore.push(() => {
+          widget.Cacheable = original;
+        });
       }
     }, 2);
+    hexo.extend.filter.register('before_exit', () => {
+      while (restore.length) restore.pop()!();
+    });
   },
 };
-
-/**
- * Outside register(), so the new `view.require` (kept by a module for the life of the process)
- * holds no reference to a Hexo instance and its rendered site.
- */
-function memoizeViewRequire(view: ViewModule): void {
-  if ((view.require as unknown as Record<symbol, boolean>)[WRAPPED]) return;
-  const resolve = memoizeResolve(view.require.resolve);
-  view.require = Object.assign((name: string) => require(resolve(name)) as unknown, { resolve, [WRAPPED]: true });
-}
 
 export default widgetCache;

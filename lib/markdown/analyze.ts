@@ -8,7 +8,7 @@ import type { Token, Tokens } from 'marked';
 import { closestType, type AdmonitionType } from '../admonitions/parse';
 import { legacyHeadingId, LegacySlugger } from '../anchors/legacy-id';
 import { anchorTagId, Slugger, splitCustomId } from '../anchors/slug';
-import type { Article, ArticleHeading, ArticleLink, Place, TextRun, TocBlock } from '../article/model';
+import { positionOf, type Article, type ArticleHeading, type ArticleLink, type Place, type TextRun, type TocBlock } from '../article/model';
 import { scanHtml } from '../html/fragment';
 import { buildToc, countEntries, type TocEntry } from '../toc/build';
 import type { TocOptions } from '../toc/options';
@@ -385,7 +385,7 @@ function assignIds(article: Article, entries: HeadingEntry[], htmlIds: string[],
     } else {
       if (e.explicit !== undefined) {
         h.repeatedId = e.explicit;
-        article.duplicateIds.push({ line: h.line, ...(h.column !== undefined ? { column: h.column } : {}), id: e.explicit });
+        article.duplicateIds.push({ ...positionOf(h), id: e.explicit });
       }
       h.id = h.slug;
     }
@@ -570,7 +570,7 @@ function placeTocs(tokens: Token[], article: Article, entries: HeadingEntry[], s
     const links = tokens.slice(i, to).flatMap(linksIn);
     for (const link of links) link.inToc = true;
     const first = links[0];
-    const place: Place = first ? { line: first.line, ...(first.column !== undefined ? { column: first.column } : {}), ...(first.offset !== undefined ? { offset: first.offset } : {}) } : { line: 1 };
+    const place: Place = first ? { ...positionOf(first), ...(first.offset !== undefined ? { offset: first.offset } : {}) } : { line: 1 };
     blocks.push({ from, to, ...(title ? { title } : {}), lines: all, place });
     i = to - 1;
   }

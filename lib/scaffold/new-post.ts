@@ -1,3 +1,4 @@
+import { readFrontMatter } from '../markdown/front-matter';
 import { fillTemplate } from '../text/template';
 
 /** What `npm run new` needs to write an article. */
@@ -67,6 +68,10 @@ export function newPost(input: NewPostInput): NewPost {
     date: formatLocalDate(input.now, input.timeZone),
     tags,
   });
+  // Read back as Hexo will read it: a scaffold edited into something Hexo drops is refused here.
+  const written = readFrontMatter(content);
+  if (written.problem) throw new Error(`scaffolds/post.md から作った記事のフロントマターを読めません: ${written.problem.message}`);
+  if (written.data.title !== title) throw new Error(`scaffolds/post.md から作った記事の title が「${String(written.data.title)}」になります。scaffolds/post.md を確認してください。`);
   const base = `source/_posts/${input.area}/${name}`;
   return { file: `${base}.md`, assetDir: base, content };
 }

@@ -22,7 +22,7 @@ describe('in the browser', () => {
   before(async () => {
     dir = await makeSite();
     // One article per search index part, so searching goes through the browser's merge of parts.
-    await fs.appendFile(path.join(dir, '_config.test.yml'), '\nsearch_pages_per_index: 1\n');
+    await fs.appendFile(path.join(dir, '_config.test.yml'), '\nsearch:\n  pages_per_index: 1\n');
     const built = await buildSite(dir);
     assert.equal(built.code, 0, built.stderr);
     server = await serveSite(path.join(dir, 'public'));
@@ -166,6 +166,15 @@ describe('in the browser', () => {
       }
     });
   }
+
+  it('takes a malformed #fragment in the address without a script error while scrolling', async () => {
+    const page = await open(`${LONG}#%zz`);
+    await page.mouse.wheel(0, 1500);
+    await page.waitForTimeout(300);
+    await page.mouse.wheel(0, -800);
+    await page.waitForTimeout(300);
+    await page.close();
+  });
 
   it('made no failed request and logged no error on any page', () => {
     assert.deepEqual(problems, []);

@@ -35,7 +35,7 @@ it('writes the same bytes without the sidebar widget cache', async () => {
   const cached = await snapshot(path.join(dir, 'public'));
   const testConfig = path.join(dir, '_config.test.yml');
   const original = await fs.readFile(testConfig, 'utf8');
-  await fs.writeFile(testConfig, `${original}\nwidget_cache: false\n`);
+  await fs.writeFile(testConfig, `${original}\nwidgets:\n  cache: false\n`);
   assert.equal((await buildSite(dir)).code, 0);
   const uncached = await snapshot(path.join(dir, 'public'));
   await fs.writeFile(testConfig, original);

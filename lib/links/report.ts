@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { Article, ArticleLink } from '../article/model';
-import type { LinkContext } from '../check/links';
+import { positionOf, type Article, type ArticleLink } from '../article/model';
+import type { LinkContext } from './rules';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic';
 import { LinkCache } from './cache';
 import { classifyExternal } from './classify';
@@ -93,7 +93,7 @@ export async function checkOnline(articles: Iterable<Article>, context: LinkCont
     const f = finding(results.get(url)!);
     const severity = f && options.rules[f.rule];
     if (!f || !severity || severity === 'off') continue;
-    for (const { file, link } of list) diagnostics.push({ file, line: link.line, ...(link.column !== undefined ? { column: link.column } : {}), severity, ...f });
+    for (const { file, link } of list) diagnostics.push({ file, ...positionOf(link), severity, ...f });
   }
   return { diagnostics, fetched: toFetch.length, cached: places.size - toFetch.length };
 }
