@@ -46,8 +46,8 @@ export interface ArticleLink extends Place {
   text?: string;
   /** The target exactly as written at the link's place, when known (what `--fix` replaces). */
   written?: string;
-  /** The link is an entry of a hand-written TOC block. */
-  inToc?: boolean;
+  /** The link is an entry of a hand-written TOC block, which the automatic TOC replaced or which stays as a list. */
+  inToc?: 'replaced' | 'kept';
 }
 
 /** A `> [!TYPE]` marker, valid or not. */

@@ -59,7 +59,8 @@ export function checkLinks(article: Article, context: LinkContext): Finding[] {
         findings.push({ ...positionOf(link), rule: 'link/unsafe-scheme', message: `${target.scheme}: のリンクは公開できません (読者のブラウザーでスクリプトが動きます)。` });
         break;
       case 'fragment': {
-        if (link.kind === 'reference') break;
+        // The automatic TOC took the place of this entry: where it pointed no longer matters.
+        if (link.kind === 'reference' || link.inToc === 'replaced') break;
         const f = checkFragment(link, target.fragment, article, undefined);
         if (f) findings.push(f);
         break;

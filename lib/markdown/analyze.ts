@@ -536,7 +536,7 @@ function nestEntries(lines: TocLine[]): TocEntry[] {
  */
 function placeTocs(tokens: Token[], article: Article, entries: HeadingEntry[], settings: ArticleSettings): TocBlock[] {
   const headingOf = new Map(entries.map((e) => [e.token as Token, e.heading]));
-  const blocks: { from: number; to: number; title?: ArticleHeading; lines: TocLine[]; place: Place }[] = [];
+  const blocks: { from: number; to: number; title?: ArticleHeading; lines: TocLine[]; place: Place; links: ArticleLink[] }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const lines = tocEntriesOf(tokens[i]!);
     if (!lines || lines.length < 2) continue;
@@ -568,10 +568,10 @@ function placeTocs(tokens: Token[], article: Article, entries: HeadingEntry[], s
       while (from < i && tokens[from]!.type === 'space') from++;
     }
     const links = tokens.slice(i, to).flatMap(linksIn);
-    for (const link of links) link.inToc = true;
+    for (const link of links) link.inToc = 'kept';
     const first = links[0];
     const place: Place = first ? { ...positionOf(first), ...(first.offset !== undefined ? { offset: first.offset } : {}) } : { line: 1 };
-    blocks.push({ from, to, ...(title ? { title } : {}), lines: all, place });
+    blocks.push({ from, to, ...(title ? { title } : {}), lines: all, place, links });
     i = to - 1;
   }
   const firstContentHeading = tokens.findIndex((t) => t.type === 'heading' && !blocks.some((b) => b.title && headingOf.get(t) === b.title) && !headingOf.get(t)?.dropped);
@@ -598,6 +598,7 @@ function placeTocs(tokens: Token[], article: Article, entries: HeadingEntry[], s
     }
     token ??= tocToken('legacy', b.title?.text ?? options.label, nestEntries(b.lines), titleIds, false);
     replacements.set(b.from, { to: b.to, token });
+    if ((token as unknown as TocToken).kind === 'auto') for (const link of b.links) link.inToc = 'replaced';
     result.push({ ...b.place, ...(b.title ? { title: b.title.text } : {}), entries: b.lines.map((l) => ({ text: l.text, href: l.href, depth: l.depth ?? 0 })), replaced: (token as TocToken).kind === 'auto' });
   }
   const out: Token[] = [];
