@@ -10,6 +10,8 @@ export interface ArticleRef {
   source: string;
   /** Front-matter `article_id`, if the author pinned one. */
   articleId?: string;
+  /** The article's author (front-matter `author`, else the site's). */
+  author?: string;
 }
 
 /**
@@ -27,7 +29,12 @@ function repoPath(options: ArticleFooterOptions, source: string): string {
 
 /** URL of a new GitHub issue prefilled from the feedback template. */
 export function feedbackUrl(options: ArticleFooterOptions, ref: ArticleRef, template: string): string {
-  const values = { title: ref.title, url: ref.url, source: repoPath(options, ref.source), id: articleId(ref) };
+  const source = repoPath(options, ref.source);
+  const values = {
+    title: ref.title, url: ref.url, source, id: articleId(ref), file: source.split('/').pop() ?? source,
+    source_url: `${options.repository}/blob/${encodeURIComponent(options.branch)}/${source.split('/').map(encodeURIComponent).join('/')}`,
+    author: ref.author ?? '',
+  };
   const params = new URLSearchParams({ title: `[フィードバック] ${ref.title}`, body: fillTemplate(template, values) });
   if (options.feedbackLabels.length) params.set('labels', options.feedbackLabels.join(','));
   return `${options.repository}/issues/new?${params.toString()}`;

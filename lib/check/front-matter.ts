@@ -30,6 +30,7 @@ export function checkDate(value: string): { valid: boolean; padded?: string } {
 
 export interface FrontMatterOptions {
   tags: string[];
+  categories: string[];
   extraKeys: string[];
 }
 
@@ -109,6 +110,15 @@ export function checkFrontMatter(fm: FrontMatter, options: FrontMatterOptions, l
           ...(suggestion ? { suggestion } : {}),
         });
       }
+    }
+  }
+  const categories = data.categories;
+  if (categories !== undefined && categories !== null && options.categories.length) {
+    const names = (Array.isArray(categories) ? categories.flat() : [categories]).filter((c): c is string => typeof c === 'string');
+    for (const name of names) {
+      if (options.categories.includes(name)) continue;
+      const suggestion = closest(name, options.categories, Math.max(2, Math.floor(name.length / 3)));
+      findings.push({ ...keyAt('categories'), rule: 'front-matter/category', message: `カテゴリ ${JSON.stringify(name)} は _config.yml の check.categories にありません。`, ...(suggestion ? { suggestion } : {}) });
     }
   }
   const title = fm.data.title;

@@ -6,6 +6,10 @@ import type { Severity } from '../diagnostics/diagnostic';
 export interface CheckOptions {
   /** Allowed tags; empty means any tag is accepted. */
   tags: string[];
+  /** Allowed categories; empty means any category is accepted. */
+  categories: string[];
+  /** A file of findings that existed when the blog was imported: they warn instead of failing. */
+  baseline?: string;
   /** Japanese phrases that mark a leftover note. */
   japaneseMarkers: string[];
   /** HTML comments allowed in articles, by their first word (`more`, `textlint-disable`, …). */
@@ -48,6 +52,7 @@ export const DEFAULT_RULES: Record<string, Severity | 'off'> = {
   'front-matter/date-format': 'warning',
   'front-matter/type': 'error',
   'front-matter/tag': 'warning',
+  'front-matter/category': 'warning',
   'front-matter/unknown-key': 'warning',
   'source/encoding': 'error',
   'source/symlink': 'error',
@@ -58,7 +63,7 @@ export const DEFAULT_RULES: Record<string, Severity | 'off'> = {
 export const DEFAULT_JAPANESE_MARKERS = ['あとで', '後で書く', '要確認', '確認中', '追記予定', '書いてもらう'];
 export const DEFAULT_ALLOWED_COMMENTS = ['more', 'check-ignore-line', 'check-ignore-next-line', 'textlint-disable', 'textlint-enable', 'markdownlint-disable', 'markdownlint-enable', 'prettier-ignore'];
 
-const CHECK_KEYS = ['tags', 'japanese_markers', 'allowed_comments', 'extra_keys', 'rules'] as const;
+const CHECK_KEYS = ['tags', 'categories', 'baseline', 'japanese_markers', 'allowed_comments', 'extra_keys', 'rules'] as const;
 
 /** Fills defaults and validates the `check` section; throws on a wrong type, an unknown key or rule. */
 export function normalizeCheckOptions(raw: unknown): CheckOptions {
@@ -73,8 +78,11 @@ export function normalizeCheckOptions(raw: unknown): CheckOptions {
     if (severity !== 'error' && severity !== 'warning' && severity !== 'off') throw new Error(`check.rules.${rule}: error、warning、off のいずれかにしてください`);
     rules[rule] = severity;
   }
+  if (o.baseline !== undefined && typeof o.baseline !== 'string') throw new Error('check.baseline: ファイルのパスを書いてください');
   return {
     tags: stringList(o.tags, 'check.tags', []),
+    categories: stringList(o.categories, 'check.categories', []),
+    ...(typeof o.baseline === 'string' && o.baseline ? { baseline: o.baseline } : {}),
     japaneseMarkers: stringList(o.japanese_markers, 'check.japanese_markers', DEFAULT_JAPANESE_MARKERS),
     allowedComments: stringList(o.allowed_comments, 'check.allowed_comments', DEFAULT_ALLOWED_COMMENTS),
     extraKeys: stringList(o.extra_keys, 'check.extra_keys', []),

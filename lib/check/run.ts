@@ -12,6 +12,7 @@ import { resolveTarget, routeOfSource, type SiteIndex } from '../links/resolve';
 import { readFrontMatter } from '../markdown/front-matter';
 import { createArticleRenderer, type ArticleRenderer } from '../markdown/render';
 import { checkArticle, toDiagnostics } from './article';
+import { applyBaseline, readBaseline } from './baseline';
 import type { LinkContext } from '../links/rules';
 import { readArticleSource } from './source';
 
@@ -126,8 +127,11 @@ export interface CheckRun {
   options: SiteOptions;
 }
 
-/** Checks files (all published Markdown under the source folder when none are named). */
-export async function runChecks(cwd: string, files: string[] = [], configFiles?: string[]): Promise<CheckRun> {
+/**
+ * Checks files (all published Markdown under the source folder when none are named). Findings in
+ * the site's baseline are warnings, unless `baseline: false` asks for them as they are.
+ */
+export async function runChecks(cwd: string, files: string[] = [], configFiles?: string[], options_: { baseline?: boolean } = {}): Promise<CheckRun> {
   const { config, options } = await loadSiteOptions(cwd, configFiles);
   const source = await listSource(cwd, options.sourceDir);
   const targets = files.length ? files.map((f) => path.relative(cwd, path.resolve(cwd, f)).split(path.sep).join('/')) : source.articles;
@@ -159,5 +163,7 @@ export async function runChecks(cwd: string, files: string[] = [], configFiles?:
       if (refused?.problem?.rule === 'source/symlink') diagnostics.push(...toDiagnostics(link, [{ rule: 'source/symlink', line: 1, message: refused.problem.message }], options.check));
     }
   }
-  return { diagnostics, targets, context, articles, options };
+  const lines = new Map(checked.map((c) => [c.article.file, c.lines]));
+  const baseline = options.check.baseline && options_.baseline !== false ? await readBaseline(path.resolve(cwd, options.check.baseline)) : new Set<string>();
+  return { diagnostics: applyBaseline(diagnostics, baseline, (f) => lines.get(f) ?? []), targets, context, articles, options };
 }

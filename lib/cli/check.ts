@@ -2,8 +2,10 @@
  * `npm run check -- [--format text|github|json] [--cwd DIR] [--config a.yml,b.yml] [file.md ...]`
  * Checks the Markdown under source/ (drafts excluded) without building the site; exit 1 on errors.
  */
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { runMain } from './main';
+import { applyFixes, removeFixLeftovers, unifiedDiff, writeFileAtomically } from '../check/fix';
 import { configFiles } from '../config/site';
 import { runChecks } from '../check/run';
 import type { Diagnostic } from '../diagnostics/diagnostic';
@@ -54,8 +56,38 @@ export function report(diagnostics: Diagnostic[], checked: number, format: Repor
   return summarize(diagnostics).errors > 0 ? 1 : 0;
 }
 
+/** `--fix`: applies every one-answer correction, prints each (or, with `--dry-run`, a diff), then reports what is left. */
+async function fix(args: CheckArgs, dryRun: boolean): Promise<number> {
+  const first = await runChecks(args.cwd, args.files, args.config);
+  await removeFixLeftovers(path.join(args.cwd, first.options.sourceDir));
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of first.diagnostics) if (d.fix) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  let count = 0;
+  for (const [file, list] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
+    const full = path.join(args.cwd, file);
+    const before = await fs.readFile(full, 'utf8');
+    const { text, applied } = applyFixes(before, list);
+    if (!applied.length) continue;
+    count += applied.length;
+    if (dryRun) {
+      process.stdout.write(unifiedDiff(file, before, text));
+      continue;
+    }
+    await writeFileAtomically(full, text);
+    // Quoted where spaces at either end are the change.
+    const show = (t: string) => (t.trim() === t ? t : JSON.stringify(t));
+    for (const a of applied) process.stdout.write(`${a.file}:${a.line}  ${a.rule}  ${show(a.before)} → ${show(a.after)}\n`);
+  }
+  process.stdout.write(count ? `${dryRun ? '直せる' : '直した'}箇所: ${count} 件\n` : '機械的に直せる問題はありませんでした\n');
+  if (dryRun) return report(first.diagnostics, first.targets.length, args.format);
+  const rest = await runChecks(args.cwd, args.files, args.config);
+  return report(rest.diagnostics, rest.targets.length, args.format);
+}
+
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2), ['--fix', '--dry-run'] as const);
+  if (args.flags.has('--dry-run') && !args.flags.has('--fix')) throw new Error('--dry-run は --fix と一緒に指定します');
+  if (args.flags.has('--fix')) return fix(args, args.flags.has('--dry-run'));
   const { diagnostics, targets } = await runChecks(args.cwd, args.files, args.config);
   return report(diagnostics, targets.length, args.format);
 }

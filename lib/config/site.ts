@@ -38,6 +38,10 @@ export interface SiteOptions {
   css: { purge: boolean };
   widgets: { cache: boolean };
   limits: { maxArticleMb: number; maxNesting: number; allowSymlinks: boolean };
+  /** Old URLs (below the root) and where their pages are now: each gets a redirect page. */
+  redirects: Record<string, string>;
+  /** Tags shown as the roots of the tag tree, with the other tags of their articles under them. */
+  tagTree: { roots: string[] };
   /** Set for a pull request preview build (`--preview N`): noindex, no sitemap, a banner. */
   preview?: { number: number; link?: string };
 }
@@ -70,6 +74,12 @@ export function normalizeSiteOptions(config: Record<string, unknown>): SiteOptio
   const limits = mapping(config.limits, 'limits');
   rejectUnknownKeys(limits, ['max_article_mb', 'max_nesting', 'allow_symlinks'], 'limits');
 
+  const redirects = mapping(config.redirects, 'redirects');
+  for (const [from, to] of Object.entries(redirects)) {
+    if (typeof to !== 'string' || !to) throw new ConfigError(`redirects.${from}`, '移動先のパス (ルートからの相対パス) を書いてください');
+  }
+  const tagTree = mapping(config.tag_tree, 'tag_tree');
+  rejectUnknownKeys(tagTree, ['roots'], 'tag_tree');
   const preview = mapping(config.preview, 'preview');
   rejectUnknownKeys(preview, ['number', 'link'], 'preview');
 
@@ -108,6 +118,8 @@ export function normalizeSiteOptions(config: Record<string, unknown>): SiteOptio
       maxNesting: integer(limits.max_nesting, 'limits.max_nesting', 32, 2, 1000),
       allowSymlinks: boolean(limits.allow_symlinks, 'limits.allow_symlinks', false),
     },
+    redirects: Object.fromEntries(Object.entries(redirects).map(([from, to]) => [from.replace(/^\/+/, ''), String(to).replace(/^\/+/, '')])),
+    tagTree: { roots: stringList(tagTree.roots, 'tag_tree.roots', []) },
     ...(preview.number !== undefined ? {
       preview: {
         number: integer(preview.number, 'preview.number', 0, 1),

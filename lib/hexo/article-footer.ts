@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderArticleFooter } from '../article/footer';
-import { normalizeArticleFooterOptions } from '../article/options';
-import { guard, sourceOf, type Feature } from './plugin';
+import { guard, siteOptionsOf, sourceOf, type Feature } from './plugin';
 
 interface RenderedPost {
   source: string;
@@ -12,13 +11,14 @@ interface RenderedPost {
   content: string;
   disableDisclaimer?: unknown;
   article_id?: unknown;
+  author?: unknown;
 }
 
 /** Appends the disclaimer and the feedback / "GitHub で編集" links to every article. */
 const articleFooter: Feature = {
   name: 'article-footer',
   register(hexo) {
-    const options = normalizeArticleFooterOptions(hexo.config.article_footer);
+    const options = siteOptionsOf(hexo).articleFooter;
     const template = options.feedbackTemplate
       ? readFileSync(path.resolve(hexo.base_dir, options.feedbackTemplate), 'utf8')
       : '';
@@ -40,6 +40,7 @@ const articleFooter: Feature = {
         url: data.permalink,
         source: path.relative(hexo.base_dir, data.full_source).split(path.sep).join('/'),
         articleId: typeof data.article_id === 'string' ? data.article_id : undefined,
+        author: typeof data.author === 'string' ? data.author : typeof hexo.config.author === 'string' ? hexo.config.author : undefined,
       };
       data.content += renderArticleFooter(options, ref, data.disableDisclaimer === true ? '' : disclaimerHtml, template);
       return data;

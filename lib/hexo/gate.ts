@@ -1,5 +1,7 @@
 import type Hexo from 'hexo';
+import path from 'node:path';
 import { checkArticle, toDiagnostics } from '../check/article';
+import { applyBaseline, readBaseline } from '../check/baseline';
 import type { LinkContext } from '../links/rules';
 import { isDraft, listSource } from '../check/run';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
@@ -40,7 +42,9 @@ const gate: Feature = {
       for (const [file, findings] of registry.findings) {
         if (!isDraft(file.slice(site.sourceDir.length + 1))) diagnostics.push(...toDiagnostics(file, findings, site.check));
       }
-      report(hexo, diagnostics, hexo.env.cmd === 'server' ? 'none' : site.build.failOn);
+      const baseline = site.check.baseline ? await readBaseline(path.resolve(hexo.base_dir, site.check.baseline)) : new Set<string>();
+      const known = applyBaseline(diagnostics, baseline, (file) => registry.articles.get(file)?.lines ?? []);
+      report(hexo, known, hexo.env.cmd === 'server' ? 'none' : site.build.failOn);
     }, 11);
   },
 };

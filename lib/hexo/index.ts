@@ -14,8 +14,9 @@ import articleFooter from './article-footer';
 import reader from './reader';
 import deterministic from './deterministic';
 import widgetCache from './widget-cache';
+import redirects from './redirects';
 
-const FEATURES: Feature[] = [deterministic, reader, vendor, theme, articles, postHtml, gate, lastUpdated, articleFooter, widgetCache];
+const FEATURES: Feature[] = [deterministic, reader, vendor, theme, articles, postHtml, gate, lastUpdated, articleFooter, widgetCache, redirects];
 
 /** Registers all features; a feature that throws stops the load with its name attached. */
 export function register(hexo: Hexo): void {

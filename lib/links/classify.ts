@@ -93,3 +93,14 @@ export function classifyExternal(url: string, options: Pick<LinkOptions, 'locale
   return issues;
 }
 
+
+/** The URL with every fixable issue corrected (a legacy host and a wrong locale at once, say). */
+export function correctedUrl(url: string, options: Pick<LinkOptions, 'locale' | 'localeHosts' | 'httpsHosts'>): string {
+  let current = url;
+  for (let pass = 0; pass < 5; pass++) {
+    const fix = classifyExternal(current, options).find((i) => i.fixable && i.suggestion !== undefined);
+    if (!fix) break;
+    current = fix.suggestion!;
+  }
+  return current;
+}

@@ -1,6 +1,6 @@
 import { positionOf, resolveFragment, type Article, type ArticleLink } from '../article/model';
 import type { Finding } from '../diagnostics/diagnostic';
-import { classifyExternal } from './classify';
+import { classifyExternal, correctedUrl } from './classify';
 import type { LinkOptions } from './options';
 import { resolveTarget, type SiteIndex } from './resolve';
 import { closest } from '../text/distance';
@@ -68,9 +68,10 @@ export function checkLinks(article: Article, context: LinkContext): Finding[] {
       case 'external':
         if (link.kind === 'reference') break;
         for (const issue of classifyExternal(link.href, context.links)) {
-          const fix = issue.suggestion !== undefined && link.written === link.href && link.column !== undefined
-            ? { line: link.line, column: link.column, before: link.written, after: issue.suggestion } : undefined;
-          findings.push({ ...positionOf(link), rule: issue.rule, message: issue.message, ...(issue.suggestion !== undefined ? { suggestion: issue.suggestion } : {}), ...(fix && issue.fixable ? { fix } : {}) });
+          // Every fix of one URL writes the URL with all its fixable issues corrected, so applying any one is enough.
+          const fix = issue.fixable && link.written === link.href && link.column !== undefined
+            ? { line: link.line, column: link.column, before: link.written, after: correctedUrl(link.href, context.links) } : undefined;
+          findings.push({ ...positionOf(link), rule: issue.rule, message: issue.message, ...(issue.suggestion !== undefined ? { suggestion: issue.suggestion } : {}), ...(fix ? { fix } : {}) });
         }
         break;
       case 'missing':
