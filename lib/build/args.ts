@@ -75,9 +75,11 @@ export function parseBuildArgs(argv: string[], env: NodeJS.ProcessEnv = process.
  * The settings the command line overrides, as a configuration file's text: Hexo merges it after the
  * site's own files, so every plugin reads the same root and URL from the start.
  */
-export function overrideConfig(args: Pick<BuildArgs, 'root' | 'url' | 'preview'>): string | undefined {
+export function overrideConfig(args: Pick<BuildArgs, 'root' | 'url' | 'preview'> & { authored?: { root: string; url: string } }): string | undefined {
   const lines: string[] = [];
   if (args.root) lines.push(`root: ${JSON.stringify(args.root)}`);
+  // Links in articles stay written for the site's own place; the build moves them (see SiteOptions).
+  if (args.authored) lines.push('build:', `  authored_root: ${JSON.stringify(args.authored.root)}`, `  authored_url: ${JSON.stringify(args.authored.url)}`);
   if (args.url) lines.push(`url: ${JSON.stringify(args.url.replace(/\/?$/, '/'))}`);
   if (args.preview) {
     lines.push('preview:', `  number: ${args.preview.number}`);

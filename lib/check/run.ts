@@ -109,7 +109,10 @@ export async function siteIndex(cwd: string, options: SiteOptions, source: Sourc
   const routes = new Map<string, string>();
   await Promise.all(source.articles.map(async (file) => {
     const text = await fs.readFile(path.join(cwd, file), 'utf8').catch(() => '');
-    const route = routeOfSource(file, options.sourceDir, options.permalink, readFrontMatter(text).written);
+    const { written, data } = readFrontMatter(text);
+    // `published: false` is a draft kept in _posts: Hexo generates no page for it.
+    if (data.published === false) return;
+    const route = routeOfSource(file, options.sourceDir, options.permalink, written);
     if (route === undefined) return;
     routes.set(file, route);
     articles.set(route, file);
@@ -134,9 +137,9 @@ export interface CheckRun {
 export async function runChecks(cwd: string, files: string[] = [], configFiles?: string[], options_: { baseline?: boolean } = {}): Promise<CheckRun> {
   const { config, options } = await loadSiteOptions(cwd, configFiles);
   const source = await listSource(cwd, options.sourceDir);
-  const targets = files.length ? files.map((f) => path.relative(cwd, path.resolve(cwd, f)).split(path.sep).join('/')) : source.articles;
-  const reader = new ArticleReader(cwd, options, config, source.inodes);
   const site = await siteIndex(cwd, options, source);
+  const targets = files.length ? files.map((f) => path.relative(cwd, path.resolve(cwd, f)).split(path.sep).join('/')) : source.articles.filter((f) => site.routes.has(f));
+  const reader = new ArticleReader(cwd, options, config, source.inodes);
   // Every target first, so links between them find their models already read.
   const checked = await Promise.all(targets.map((file) => reader.read(file)));
   const others = new Map<string, Article>();

@@ -2,7 +2,7 @@ import { stripVTControlCharacters } from 'node:util';
 
 // What the theme and Hexo print on every build that says nothing about the site: icarus's banner
 // and its start-up checks, each file written, timings the runner reports itself.
-const NOISE = /^(?:INFO {2})?(?:=+|[ █╗╔╝║╚═]+|=== .* ===|Validating config|Start processing|Generated: .*|Files loaded in .*|\d+ files generated in .*|Deleted database\.)$/;
+const NOISE = /^(?:INFO {2})?(?:=+|[ █╗╔╝║╚═]+|=== .* ===|Validating config|Config based on \d+ files|Start processing|Generated: .*|Files loaded in .*|\d+ files generated in .*|Deleted database\.)$/;
 
 /** Whether a line of output is build noise. */
 export function isNoise(line: string): boolean {

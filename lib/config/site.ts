@@ -33,7 +33,17 @@ export interface SiteOptions {
   links: LinkOptions;
   articleFooter: ArticleFooterOptions;
   newPost: { defaultArea: string; defaultTags: string[] };
-  build: { failOn: 'none' | 'error' | 'warning' };
+  build: {
+    failOn: 'none' | 'error' | 'warning';
+    /**
+     * The root that root-relative links in articles are written against (`/blog/…`): the site's
+     * own root, unless the runner moved the build elsewhere (`--root`, `--preview`), where such
+     * links are moved along with it.
+     */
+    authoredRoot: string;
+    /** The site's own URL, which full links to its pages in articles are written with. */
+    authoredUrl: string;
+  };
   search: { index: boolean; pagesPerIndex: number };
   css: { purge: boolean };
   widgets: { cache: boolean };
@@ -42,8 +52,21 @@ export interface SiteOptions {
   redirects: Record<string, string>;
   /** Tags shown as the roots of the tag tree, with the other tags of their articles under them. */
   tagTree: { roots: string[] };
-  /** Set for a pull request preview build (`--preview N`): noindex, no sitemap, a banner. */
-  preview?: { number: number; link?: string };
+  preview: PreviewOptions;
+}
+
+/**
+ * Where pull request previews go (`host`, `dir`, `url`) and, in a preview build (`--preview N`),
+ * which pull request this is: such a build adds noindex, leaves the sitemap out and shows a banner.
+ */
+export interface PreviewOptions {
+  /** `pages`: a folder of the Pages site (`<root><dir>/pr-N/`); `azure`: a Static Web Apps environment. */
+  host: 'pages' | 'azure';
+  dir: string;
+  /** The preview's URL for `azure`, with `{number}` standing for the pull request's number. */
+  url?: string;
+  number?: number;
+  link?: string;
 }
 
 /** Reads `key` of a section, or the old flat key it replaces (`search_index` for `search.index`). */
@@ -64,7 +87,7 @@ export function normalizeSiteOptions(config: Record<string, unknown>): SiteOptio
   const newPost = mapping(config.new_post, 'new_post');
   rejectUnknownKeys(newPost, ['default_area', 'default_tags'], 'new_post');
   const build = mapping(config.build, 'build');
-  rejectUnknownKeys(build, ['fail_on'], 'build');
+  rejectUnknownKeys(build, ['fail_on', 'authored_root', 'authored_url'], 'build');
   const search = mapping(config.search, 'search');
   rejectUnknownKeys(search, ['index', 'pages_per_index'], 'search');
   const css = mapping(config.css, 'css');
@@ -81,12 +104,15 @@ export function normalizeSiteOptions(config: Record<string, unknown>): SiteOptio
   const tagTree = mapping(config.tag_tree, 'tag_tree');
   rejectUnknownKeys(tagTree, ['roots'], 'tag_tree');
   const preview = mapping(config.preview, 'preview');
-  rejectUnknownKeys(preview, ['number', 'link'], 'preview');
+  rejectUnknownKeys(preview, ['host', 'dir', 'url', 'number', 'link'], 'preview');
+  const previewDir = string(preview.dir, 'preview.dir', 'pr-preview').replace(/^\/+|\/+$/g, '');
+  if (!/^[\w.-]+(\/[\w.-]+)*$/.test(previewDir) || previewDir.split('/').some((part) => /^\.+$/.test(part))) throw new ConfigError('preview.dir', `英数字のフォルダー名にしてください (今の値: ${JSON.stringify(preview.dir)})`);
 
   const maxArticleMb = limits.max_article_mb ?? 2;
   if (typeof maxArticleMb !== 'number' || !(maxArticleMb > 0)) throw new ConfigError('limits.max_article_mb', `正の数にしてください (今の値: ${JSON.stringify(maxArticleMb)})`);
+  const siteUrl = url.endsWith(root) ? url : `${url.replace(/\/$/, '')}${root}`;
   return {
-    url: url.endsWith(root) ? url : `${url.replace(/\/$/, '')}${root}`,
+    url: siteUrl,
     root,
     permalink: string(config.permalink, 'permalink', ':year/:month/:day/:title/'),
     sourceDir: string(config.source_dir, 'source_dir', 'source').replace(/\/+$/, ''),
@@ -106,7 +132,11 @@ export function normalizeSiteOptions(config: Record<string, unknown>): SiteOptio
       defaultArea: string(newPost.default_area, 'new_post.default_area', 'General'),
       defaultTags: stringList(newPost.default_tags, 'new_post.default_tags', []),
     },
-    build: { failOn: oneOf(build.fail_on, 'build.fail_on', ['none', 'error', 'warning'] as const, 'error') },
+    build: {
+      failOn: oneOf(build.fail_on, 'build.fail_on', ['none', 'error', 'warning'] as const, 'error'),
+      authoredRoot: build.authored_root === undefined ? root : string(build.authored_root, 'build.authored_root', '/').replace(/^\/?/, '/').replace(/\/?$/, '/'),
+      authoredUrl: build.authored_url === undefined ? siteUrl : string(build.authored_url, 'build.authored_url', '').replace(/\/?$/, '/'),
+    },
     search: {
       index: boolean(aliased(config, search, 'index', 'search_index'), 'search.index', true),
       pagesPerIndex: integer(aliased(config, search, 'pages_per_index', 'search_pages_per_index'), 'search.pages_per_index', 1000, 1),
@@ -120,12 +150,13 @@ export function normalizeSiteOptions(config: Record<string, unknown>): SiteOptio
     },
     redirects: Object.fromEntries(Object.entries(redirects).map(([from, to]) => [from.replace(/^\/+/, ''), String(to).replace(/^\/+/, '')])),
     tagTree: { roots: stringList(tagTree.roots, 'tag_tree.roots', []) },
-    ...(preview.number !== undefined ? {
-      preview: {
-        number: integer(preview.number, 'preview.number', 0, 1),
-        ...(preview.link !== undefined ? { link: string(preview.link, 'preview.link', '') } : {}),
-      },
-    } : {}),
+    preview: {
+      host: oneOf(preview.host, 'preview.host', ['pages', 'azure'] as const, 'pages'),
+      dir: previewDir,
+      ...(preview.url !== undefined ? { url: string(preview.url, 'preview.url', '') } : {}),
+      ...(preview.number !== undefined ? { number: integer(preview.number, 'preview.number', 0, 1) } : {}),
+      ...(preview.link !== undefined ? { link: string(preview.link, 'preview.link', '') } : {}),
+    },
   };
 }
 

@@ -6,7 +6,7 @@ import { articleSettings, engineOptions } from '../article/settings';
 import { checkSourceBytes, type SourceProblem } from '../check/source';
 import type { SiteOptions } from '../config/site';
 import type { Finding } from '../diagnostics/diagnostic';
-import { expandPermalinks, markedFilters, renderJob, type MarkedFilters, type RenderJob } from '../markdown/engine';
+import { expandPermalinks, markedFilters, PERMALINK_PLACEHOLDER, renderJob, type MarkedFilters, type RenderJob } from '../markdown/engine';
 import { readFrontMatter } from '../markdown/front-matter';
 import { guard, siteOptionsOf, sourceOf, type Feature } from './plugin';
 
@@ -121,8 +121,18 @@ const articles: Feature = {
       wrapped.disableNunjucks = original.disableNunjucks;
       hexo.extend.renderer.register(ext, 'html', wrapped as never, true);
     }
-    // Only pages get permalinks: in feeds and excerpts the placeholder stays an HTML comment.
+    // Only pages get permalinks; feeds (written by hexo-generator-feed, not rendered) drop the placeholders.
     hexo.extend.filter.register('after_render:html', (html: string) => expandPermalinks(html));
+    const feed = (hexo.config as { feed?: { type?: unknown } }).feed;
+    for (const type of [feed?.type ?? []].flat()) {
+      const generator = typeof type === 'string' ? hexo.extend.generator.get(type) : undefined;
+      if (!generator) continue;
+      hexo.extend.generator.register(type as string, async function (this: unknown, locals: unknown) {
+        const out = await (generator as (this: unknown, l: unknown) => unknown).call(this, locals) as { data?: unknown } | undefined;
+        if (out && typeof out.data === 'string') out.data = out.data.replace(PERMALINK_PLACEHOLDER, '');
+        return out;
+      } as never);
+    }
   },
 };
 

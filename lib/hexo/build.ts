@@ -8,6 +8,7 @@ import { overrideConfig, type BuildArgs } from '../build/args';
 import { FileHasher, fingerprint, statTree, type HashCache } from '../build/fingerprint';
 import { cleanStale, dropStaging, publish, startStaging } from '../build/staging';
 import { loadSiteConfig, normalizeSiteOptions } from '../config/site';
+import { previewLocation } from '../preview/location';
 import { purgeThemeCss } from '../html/purge-css';
 import { buildSearchIndex } from '../search/index';
 import { BuildFailed, describeError, openSession } from './session';
@@ -38,14 +39,20 @@ function today(timeZone: string | undefined): string {
 
 /** The configuration files of a run, with the command line's overrides written into the staging root. */
 async function configFor(baseDir: string, args: BuildArgs, stagingRoot: string): Promise<string[]> {
-  let url = args.url;
-  if (args.root && !url) {
+  let { root, url } = args;
+  let authored: { root: string; url: string } | undefined;
+  if (root || args.preview) {
+    const site = normalizeSiteOptions(await loadSiteConfig(baseDir, args.config));
+    authored = { root: site.root, url: site.url };
+    if (args.preview && !root) {
+      const at = previewLocation(site, args.preview.number);
+      root = at.root;
+      url ??= at.url;
+    }
     // The site moves to another path of the same host: its public URL moves with it.
-    const config = await loadSiteConfig(baseDir, args.config);
-    const origin = typeof config.url === 'string' ? new URL(config.url).origin : 'http://example.com';
-    url = `${origin}${args.root}`;
+    url ??= `${new URL(site.url).origin}${root}`;
   }
-  const text = overrideConfig({ ...args, ...(url ? { url } : {}) });
+  const text = overrideConfig({ ...args, ...(root ? { root } : {}), ...(url ? { url } : {}), ...(authored ? { authored } : {}) });
   if (!text) return args.config;
   await fs.mkdir(stagingRoot, { recursive: true });
   const file = path.join(stagingRoot, `override-${process.pid}.yml`);
@@ -85,7 +92,7 @@ export async function generateSite(baseDir: string, args: BuildArgs, silent = fa
 
   const staging = await startStaging(stagingRoot);
   try {
-    const { hexo, errors } = await step('load', () => openSession(baseDir, { config, command: 'generate', verbose: args.verbose, silent }));
+    const { hexo, errors } = await step('load', () => openSession(baseDir, { config, command: 'generate', verbose: args.verbose, silent, workDir: stagingRoot }));
     hexo.public_dir = staging.dir + path.sep;
     await step('generate', async () => {
       try {
@@ -121,6 +128,6 @@ export async function generateSite(baseDir: string, args: BuildArgs, silent = fa
 export async function serveSite(baseDir: string, args: BuildArgs): Promise<void> {
   const stagingRoot = path.join(baseDir, '.build');
   const config = await configFor(baseDir, args, stagingRoot);
-  const { hexo } = await openSession(baseDir, { config, command: 'server', verbose: args.verbose });
+  const { hexo } = await openSession(baseDir, { config, command: 'server', verbose: args.verbose, workDir: stagingRoot });
   await hexo.call('server', args.port ? { port: args.port } : {});
 }

@@ -30,7 +30,8 @@ const gate: Feature = {
       const routes = sourceRoutes(hexo);
       const source = await listSource(hexo.base_dir, site.sourceDir);
       const index: SiteIndex = {
-        siteUrl: site.url, root: site.root, sourceDir: site.sourceDir,
+        // Links are checked as written: against the site's own place, wherever this build goes.
+        siteUrl: site.build.authoredUrl, root: site.build.authoredRoot, sourceDir: site.sourceDir,
         articles: new Map([...routes].map(([file, route]) => [route, file])), routes, files: new Set(source.files),
       };
       const context: LinkContext = { links: site.links, site: index, articleOf: (file) => registry.articles.get(file)?.article };

@@ -15,8 +15,9 @@ import reader from './reader';
 import deterministic from './deterministic';
 import widgetCache from './widget-cache';
 import redirects from './redirects';
+import preview from './preview';
 
-const FEATURES: Feature[] = [deterministic, reader, vendor, theme, articles, postHtml, gate, lastUpdated, articleFooter, widgetCache, redirects];
+const FEATURES: Feature[] = [deterministic, reader, vendor, theme, articles, postHtml, gate, lastUpdated, articleFooter, widgetCache, redirects, preview];
 
 /** Registers all features; a feature that throws stops the load with its name attached. */
 export function register(hexo: Hexo): void {

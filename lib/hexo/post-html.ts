@@ -5,12 +5,12 @@ import type { Article } from '../article/model';
 import { processPostHtml } from '../html/post-html';
 import { resolveImageSrc, type ImageContext } from '../images/resolve';
 import { imageSize, type ImageSize } from '../images/size';
-import { articleUrl } from '../links/resolve';
+import { articleUrl, movedPath } from '../links/resolve';
 import { PERMALINK_PLACEHOLDER } from '../markdown/engine';
 import { flatPart, flatString } from '../text/flat';
 import { safeDecodeURI } from '../text/uri';
 import { registryOf, siteRelative } from './articles';
-import { guard, sourceOf, type Feature } from './plugin';
+import { guard, siteOptionsOf, sourceOf, type Feature } from './plugin';
 
 interface RenderedPost {
   source: string;
@@ -32,7 +32,9 @@ export function sourceRoutes(hexo: Hexo): Map<string, string> {
   const routes = new Map<string, string>();
   const sourceDir = siteRelative(hexo, hexo.source_dir.replace(/[\\/]$/, ''));
   for (const model of ['Post', 'Page']) {
-    for (const doc of hexo.model(model).toArray() as unknown as { source: string; path: string }[]) {
+    for (const doc of hexo.model(model).toArray() as unknown as { source: string; path: string; published?: boolean }[]) {
+      // `published: false` is a draft kept in _posts: Hexo generates no page for it.
+      if (doc.published === false) continue;
       routes.set(`${sourceDir}/${doc.source.replace(/\\/g, '/')}`, doc.path.replace(/\\/g, '/').replace(/index\.html$/, ''));
     }
   }
@@ -46,6 +48,7 @@ export function sourceRoutes(hexo: Hexo): Map<string, string> {
 const postHtml: Feature = {
   name: 'post-html',
   register(hexo) {
+    const site = siteOptionsOf(hexo);
     const leads = new WeakMap<object, string>();
     // Sizes of the site's images and the routes of its articles, read before the posts are rendered.
     let sizes = new Map<string, ImageSize>();
@@ -67,7 +70,7 @@ const postHtml: Feature = {
         resolveSrc: (src) => resolveImageSrc(src, imageContext(hexo, sourceRoot, data, routes.get(file))),
         sizeOf,
         // `../Area/Name.md#2` works in GitHub's preview; on the site it becomes the article's URL.
-        resolveHref: (href) => articleUrl(href, file, { routes, root: hexo.config.root }),
+        resolveHref: (href) => articleUrl(href, file, { routes, root: hexo.config.root }) ?? movedHref(href, site.build.authoredRoot, hexo.config.root),
       });
       data.content = result.html;
       leads.set(data, result.lead);
@@ -142,6 +145,14 @@ async function readImageSizes(hexo: Hexo): Promise<Map<string, ImageSize>> {
   return sizes;
 }
 
+/** A root-relative link written for the site's own root, moved with the build (`--root`, `--preview`). */
+function movedHref(href: string, authoredRoot: string, root: string): string | undefined {
+  if (!href.startsWith('/') || href.startsWith('//')) return undefined;
+  const [, pathPart = '', suffix = ''] = /^([^?#]*)(.*)$/s.exec(href) ?? [];
+  const moved = movedPath(pathPart, authoredRoot, root);
+  return moved === undefined ? undefined : moved + suffix;
+}
+
 function imageContext(hexo: Hexo, sourceRoot: string, data: RenderedPost, route: string | undefined): ImageContext {
   const source = data.source.replace(/\\/g, '/');
   const sourceDir = path.posix.dirname(source);
@@ -149,6 +160,7 @@ function imageContext(hexo: Hexo, sourceRoot: string, data: RenderedPost, route:
   const PostAsset = hexo.model('PostAsset');
   return {
     root: hexo.config.root,
+    authoredRoot: siteOptionsOf(hexo).build.authoredRoot,
     sourceDir: sourceDir === '.' ? '' : sourceDir,
     assetDir: isPost ? source.replace(/\.[^./]+$/, '') : undefined,
     ...(isPost && route !== undefined ? { assetRoute: route } : {}),

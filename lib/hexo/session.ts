@@ -25,6 +25,8 @@ export interface SessionOptions {
   verbose?: boolean;
   /** No output at all (tests). */
   silent?: boolean;
+  /** Where Hexo keeps its database and merges several configuration files (never the site folder). */
+  workDir?: string;
 }
 
 /** An initialised Hexo and the errors it logged since. */
@@ -35,7 +37,7 @@ export interface Session {
 
 /** Creates and initialises Hexo for baseDir; errors logged while loading fail it. */
 export async function openSession(baseDir: string, options: SessionOptions): Promise<Session> {
-  const hexo = new Hexo(baseDir, { silent: options.silent ?? false, _: [options.command], config: options.config.join(',') });
+  const hexo = new Hexo(baseDir, { silent: options.silent ?? false, _: [options.command], config: options.config.join(','), ...(options.workDir ? { output: options.workDir } : {}) });
   // Hexo keeps rendered articles in db.json and reuses them while the Markdown is unchanged, even
   // after our plugins or the configuration changed: every run starts from a fresh database.
   await fs.rm(hexo.database.options.path, { force: true });

@@ -1,10 +1,13 @@
 import { posix } from 'node:path';
 import { safeDecodeURI } from '../text/uri';
+import { movedPath } from '../links/resolve';
 
 /** What resolving an image source needs to know about the article it appears in. */
 export interface ImageContext {
   /** Site root, e.g. `/blog/`. */
   root: string;
+  /** The root root-relative paths in articles are written against, when the build moved the site. */
+  authoredRoot?: string;
   /** Folder of the Markdown file relative to the source folder, e.g. `_posts/AzureBackupGeneral`. */
   sourceDir: string;
   /** The post's asset folder relative to the source folder (`_posts/Area/Name`), if it has one. */
@@ -28,6 +31,8 @@ export function resolveImageSrc(src: string, ctx: ImageContext): string {
   const [, pathPart = '', suffix = ''] = /^([^?#]*)(.*)$/s.exec(trimmed) ?? [];
   const decoded = safeDecodeURI(pathPart).replace(/\\/g, '/');
   if (decoded.startsWith('/')) {
+    const moved = ctx.authoredRoot ? movedPath(decoded, ctx.authoredRoot, ctx.root) : undefined;
+    if (moved) return encodePath(moved) + suffix;
     return decoded.startsWith(ctx.root) ? encodePath(decoded) + suffix : encodePath(ctx.root + decoded.slice(1)) + suffix;
   }
   const candidates = [posix.join(ctx.sourceDir, decoded)];

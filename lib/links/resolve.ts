@@ -133,6 +133,17 @@ export function articleUrl(href: string, from: string, index: Pick<SiteIndex, 'r
   return encodeURI(`${index.root}${route}`) + (fragment !== undefined ? `#${fragment}` : '');
 }
 
+/**
+ * A root-relative path written against the site's own root (`/blog/x/`), moved to where this build
+ * is served (`/blog/pr-preview/pr-12/x/`); undefined when it stays as it is.
+ */
+export function movedPath(p: string, authoredRoot: string, root: string): string | undefined {
+  if (authoredRoot === root || !p.startsWith(authoredRoot)) return undefined;
+  // Already below the new root (which may itself lie below the old one).
+  if (root.startsWith(authoredRoot) && p.startsWith(root)) return undefined;
+  return root + p.slice(authoredRoot.length);
+}
+
 /** Hexo's date fields of a post, from its front-matter `date` as written. */
 function dateParts(date: unknown): Record<string, string> {
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?/.exec(typeof date === 'string' ? date.trim() : '');

@@ -79,12 +79,12 @@ export function run(cmd: string, args: string[], cwd: string, env: NodeJS.Proces
 }
 
 /** Runs `generate` of the build runner on a site, as `npm run build` does. */
-export function buildSite(dir: string, env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+export function buildSite(dir: string, env: NodeJS.ProcessEnv = {}, args: string[] = []): Promise<RunResult> {
   const config = ['_config.yml', '_config.test.yml'];
   return fs.stat(path.join(dir, '_config.test.yml')).then(
     () => config.join(','),
     () => config[0]!,
-  ).then((cfg) => run(process.execPath, [CLI, 'generate', '--cwd', dir, '--config', cfg], dir, { ...process.env, ...siteEnv(dir), ...env }));
+  ).then((cfg) => run(process.execPath, [CLI, 'generate', '--cwd', dir, '--config', cfg, ...args], dir, { ...process.env, ...siteEnv(dir), ...env }));
 }
 
 /** Loads a built page with a browser-like parser (parse5), as a reader's browser would see it. */

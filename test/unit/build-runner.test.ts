@@ -7,6 +7,7 @@ import { overrideConfig, parseBuildArgs } from '../../lib/build/args';
 import { FileHasher } from '../../lib/build/fingerprint';
 import { cleanStale, publish, startStaging } from '../../lib/build/staging';
 import { formatLog } from '../../lib/hexo/session';
+import { isNoise } from '../../lib/cli/quiet';
 
 const temp: string[] = [];
 after(() => Promise.all(temp.map((d) => fs.rm(d, { recursive: true, force: true }))));
@@ -50,6 +51,9 @@ describe('build arguments', () => {
     assert.equal(overrideConfig({}), undefined);
     assert.equal(overrideConfig({ root: '/blog/pr-preview/pr-3/', url: 'https://o.github.io/blog/pr-preview/pr-3', preview: { number: 3 } }),
       'root: "/blog/pr-preview/pr-3/"\nurl: "https://o.github.io/blog/pr-preview/pr-3/"\npreview:\n  number: 3\n');
+    // Where the site itself lives, so links written for it move along with the build.
+    assert.equal(overrideConfig({ root: '/x/', authored: { root: '/blog/', url: 'https://o.github.io/blog/' } }),
+      'root: "/x/"\nbuild:\n  authored_root: "/blog/"\n  authored_url: "https://o.github.io/blog/"\n');
   });
 });
 
@@ -96,5 +100,16 @@ describe('staging', () => {
     assert.deepEqual(await fs.readdir(path.join(root, 'sites')), [path.basename(await fs.readlink(publicDir))]);
     assert.deepEqual((await fs.readdir(dir)).sort(), ['.build', 'public']);
     assert.equal(await fs.readFile(path.join(publicDir, 'index.html'), 'utf8'), 'two');
+  });
+});
+
+describe('quiet build output', () => {
+  it('drops what Hexo and the theme print on every build, and keeps what concerns the site', () => {
+    for (const line of ['INFO  Validating config', 'INFO  Config based on 2 files', 'INFO  Start processing', 'INFO  Generated: index.html', '=======================================']) {
+      assert.equal(isNoise(line), true, line);
+    }
+    for (const line of ['WARN  source/_posts/A/B.md:3:1  warning  a11y/image-alt  …', 'ERROR Config based on nothing', 'site written to public/', '']) {
+      assert.equal(isNoise(line), false, line);
+    }
   });
 });
