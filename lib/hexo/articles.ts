@@ -7,7 +7,7 @@ import { checkSourceBytes, type SourceProblem } from '../check/source';
 import type { SiteOptions } from '../config/site';
 import type { Finding } from '../diagnostics/diagnostic';
 import { expandPermalinks, markedFilters, PERMALINK_PLACEHOLDER, renderJob, type MarkedFilters, type RenderJob } from '../markdown/engine';
-import { readFrontMatter } from '../markdown/front-matter';
+import { readFrontMatter, type FrontMatterProblem } from '../markdown/front-matter';
 import { guard, siteOptionsOf, sourceOf, type Feature } from './plugin';
 
 /** What the build knows of each article of one Hexo run. */
@@ -42,7 +42,7 @@ interface BoxFile { source: string; path: string; type: string }
 const MARKDOWN = /\.(md|markdown|mkd|mkdn|mdwn|mdtxt|mdtext)$/i;
 
 /** Why a source file is refused before Hexo reads it, or undefined. */
-async function refuse(file: BoxFile, site: SiteOptions, base: string): Promise<SourceProblem | undefined> {
+async function refuse(file: BoxFile, site: SiteOptions, base: string): Promise<SourceProblem | FrontMatterProblem | undefined> {
   const stat = await fs.lstat(file.source).catch(() => undefined);
   if (!stat) return undefined;
   if (stat.isSymbolicLink()) {
@@ -55,7 +55,12 @@ async function refuse(file: BoxFile, site: SiteOptions, base: string): Promise<S
   if (stat.nlink > 1) {
     return { rule: 'source/symlink', line: 1, message: 'ハード リンクされたファイルです。リンク先の内容が公開されるため、通常のファイルにしてください。' };
   }
-  return checkSourceBytes(await fs.readFile(file.source), site.limits).problem;
+  const { text, problem } = checkSourceBytes(await fs.readFile(file.source), site.limits);
+  if (problem || text === undefined) return problem;
+  // Hexo would exhaust its memory on these, fail without a line, or publish the YAML as the body.
+  const frontMatter = readFrontMatter(text).problem;
+  const unreadable = frontMatter?.exhausting || frontMatter?.rule === 'front-matter/root' || frontMatter?.rule === 'front-matter/unterminated';
+  return unreadable ? frontMatter : undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { escapeJsonLd } from '../html/json-ld';
 import { addLandmarks, JAPANESE_LANDMARKS } from '../html/landmarks';
 import { markSearchBody } from '../search/index';
 import { injectLater, urlFor, type Feature } from './plugin';
@@ -23,6 +24,8 @@ const reader: Feature = {
       path: ZOOM_ROUTE,
       data: () => createReadStream(require.resolve('medium-zoom/dist/medium-zoom.min.js')),
     }));
+    // First of all page filters: before it, a title holding `</script>` has broken the page's markup.
+    hexo.extend.filter.register('after_render:html', (html: string) => escapeJsonLd(html), 1);
     hexo.extend.filter.register('after_render:html', (html: string) => markSearchBody(addLandmarks(html, JAPANESE_LANDMARKS)));
   },
 };

@@ -14,6 +14,8 @@ export interface FrontMatterProblem {
   line: number;
   column?: number;
   message: string;
+  /** Reading it as Hexo does would exhaust memory: the build must not hand it to Hexo at all. */
+  exhausting?: boolean;
 }
 
 /** An article's front-matter and where its parts are in the file. */
@@ -91,7 +93,7 @@ export function readFrontMatter(source: string): FrontMatter {
     try {
       doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
     } catch (err) {
-      return withBody({ problem: { rule: 'front-matter/yaml', line: yamlLine, message: `フロントマターの YAML のエイリアス (*名前) が多すぎます (${MAX_YAML_ALIASES} 個まで): ${(err as Error).message}` } });
+      return withBody({ problem: { rule: 'front-matter/yaml', line: yamlLine, message: `フロントマターの YAML のエイリアス (*名前) が多すぎます (${MAX_YAML_ALIASES} 個まで): ${(err as Error).message}`, exhausting: true } });
     }
   }
   let data: unknown;

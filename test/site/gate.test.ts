@@ -14,6 +14,7 @@ import { buildSite, listFiles, makeSite, removeSite, REPO, siteEnv } from '../he
 
 /** Every error-level finding of the errors fixture, one article each, as the build lists them. */
 const ERRORS = [
+  'source/_posts/Gate/Alias_Bomb.md:2  error  front-matter/yaml',
   'source/_posts/Gate/Bad_Date.md:3:1  error  front-matter/date',
   'source/_posts/Gate/Broken_Anchor.md:10:10  error  anchor/broken',
   'source/_posts/Gate/Empty_Link.md:8:11  error  link/empty',
@@ -21,6 +22,7 @@ const ERRORS = [
   'source/_posts/Gate/Missing_File.md:8:9  error  link/missing-file',
   'source/_posts/Gate/Missing_Image.md:10:8  error  link/missing-file',
   'source/_posts/Gate/Note.md:10:1  error  todo/marker',
+  'source/_posts/Gate/Root_List.md:2  error  front-matter/root',
   'source/_posts/Gate/Unknown_Admonition.md:8:3  error  admonition/unknown-type',
   'source/_posts/Gate/Unterminated.md:1  error  front-matter/unterminated',
 ];
