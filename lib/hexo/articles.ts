@@ -57,10 +57,10 @@ async function refuse(file: BoxFile, site: SiteOptions, base: string): Promise<S
   }
   const { text, problem } = checkSourceBytes(await fs.readFile(file.source), site.limits);
   if (problem || text === undefined) return problem;
-  // Hexo would exhaust its memory on these, fail without a line, or publish the YAML as the body.
+  // Front-matter Hexo cannot read as data: it would exhaust its memory (aliases), fail without a line
+  // (a list), publish the YAML as the body (unterminated), or report it in words of its own.
   const frontMatter = readFrontMatter(text).problem;
-  const unreadable = frontMatter?.exhausting || frontMatter?.rule === 'front-matter/root' || frontMatter?.rule === 'front-matter/unterminated';
-  return unreadable ? frontMatter : undefined;
+  return frontMatter?.rule === 'front-matter/missing' ? undefined : frontMatter;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, rmSync } from 'node:fs';
 import path from 'node:path';
 
 /** What the cache remembers of a URL that was checked successfully. */
@@ -28,12 +28,20 @@ export class LinkCache {
     private readonly now: () => number,
   ) {}
 
-  /** Loads the cache file; a missing or unreadable file gives an empty cache. */
+  /**
+   * Loads the cache file; a missing or unreadable file gives an empty cache, and entries that are
+   * not what this class writes are dropped. A path that is not a file is an error before any fetch.
+   */
   static async load(file: string, ttlDays: number, now: () => number = Date.now): Promise<LinkCache> {
-    let entries = new Map<string, CacheEntry>();
+    const stat = await fs.stat(file).catch(() => undefined);
+    if (stat && !stat.isFile()) throw new Error(`links.cache_file の ${file} はファイルではありません。ファイルのパスを指定してください。`);
+    await removeStaleTemps(file);
+    const entries = new Map<string, CacheEntry>();
     try {
       const data = JSON.parse(await fs.readFile(file, 'utf8')) as CacheFile;
-      if (data.version === 1 && data.entries && typeof data.entries === 'object') entries = new Map(Object.entries(data.entries));
+      if (data.version === 1 && data.entries && typeof data.entries === 'object' && !Array.isArray(data.entries)) {
+        for (const [url, entry] of Object.entries(data.entries)) if (isEntry(entry)) entries.set(url, entry);
+      }
     } catch {
       // No cache yet, or a file from something else: start empty.
     }
@@ -61,7 +69,46 @@ export class LinkCache {
     }
     await fs.mkdir(path.dirname(this.file), { recursive: true });
     const temp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await fs.writeFile(temp, `${JSON.stringify({ version: 1, entries } satisfies CacheFile, null, 2)}\n`);
-    await fs.rename(temp, this.file);
+    // A run killed while writing leaves no half-written file behind, as far as the process can tell.
+    const cleanup = () => rmSync(temp, { force: true });
+    process.once('exit', cleanup);
+    try {
+      await fs.writeFile(temp, `${JSON.stringify({ version: 1, entries } satisfies CacheFile, null, 2)}\n`);
+      await fs.rename(temp, this.file);
+    } finally {
+      process.off('exit', cleanup);
+      await fs.rm(temp, { force: true });
+    }
+  }
+}
+
+/** Whether a value read from the cache file is an entry this class wrote. */
+function isEntry(value: unknown): value is CacheEntry {
+  if (!value || typeof value !== 'object') return false;
+  const e = value as Record<string, unknown>;
+  if (typeof e.checkedAt !== 'string' || Number.isNaN(Date.parse(e.checkedAt))) return false;
+  if (e.redirectedTo !== undefined && (typeof e.redirectedTo !== 'string' || !/^https?:\/\//.test(e.redirectedTo))) return false;
+  return e.fragmentChecked === undefined || typeof e.fragmentChecked === 'boolean';
+}
+
+/** Removes temporary files of earlier runs that were killed (their process no longer exists). */
+async function removeStaleTemps(file: string): Promise<void> {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.`;
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.map(async (name) => {
+    const m = name.startsWith(prefix) ? /^(\d+)\.[a-z0-9]+\.tmp$/.exec(name.slice(prefix.length)) : null;
+    if (!m || alive(Number(m[1]))) return;
+    await fs.rm(path.join(dir, name), { force: true });
+  }));
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

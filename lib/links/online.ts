@@ -5,7 +5,12 @@ export interface HttpResponse {
   status: number;
   headers: { get(name: string): string | null };
   text(): Promise<string>;
-  body?: { cancel(): Promise<void> } | null;
+  body?: { cancel(): Promise<void>; getReader?(): BodyReader } | null;
+}
+
+interface BodyReader {
+  read(): Promise<{ done: boolean; value?: Uint8Array }>;
+  cancel(): Promise<void>;
 }
 
 /** fetch, as the checker calls it; passed in so tests talk to a local server. */
@@ -32,6 +37,8 @@ export interface OnlineOptions {
   backoffMs?: number;
   /** GET pages whose URL has a fragment and confirm the fragment's id exists. */
   fragments?: boolean;
+  /** How much of a page is read to find a fragment (`links.max_body_mb`); the rest is not downloaded. */
+  maxBodyBytes?: number;
   sleep?(ms: number): Promise<void>;
   random?(): number;
   now?(): number;
@@ -41,6 +48,7 @@ export interface OnlineOptions {
 
 const USER_AGENT = 'support-blog-link-checker (+https://github.com/)';
 const MAX_REDIRECTS = 10;
+const DEFAULT_MAX_BODY = 5 * 1024 * 1024;
 
 /** Milliseconds to wait from a Retry-After header (seconds or an HTTP date), or undefined. */
 export function retryAfterMs(header: string | null, now: number): number | undefined {
@@ -75,12 +83,35 @@ const NETWORK_ERRORS: [RegExp, string][] = [
   [/^(ECONNRESET|UND_ERR_SOCKET|EPIPE)$/, '接続が切断されました'],
   [/CERT|TLS|SSL/, 'TLS (証明書) のエラーです'],
   [/^(EHOSTUNREACH|ENETUNREACH|ETIMEDOUT)$/, 'ホストに到達できません'],
+  [/^ERR_INVALID_URL$/, 'URL として読めません'],
 ];
 
 /** A reader's description of a network error code. */
 export function describeNetworkError(code: string): string {
   const known = NETWORK_ERRORS.find(([pattern]) => pattern.test(code));
   return known ? `${known[1]} (${code})` : code;
+}
+
+/** The first maxBytes of a body as text, and whether there was more (which is then not downloaded). */
+export async function readCapped(res: HttpResponse, maxBytes: number): Promise<{ text: string; truncated: boolean }> {
+  const reader = res.body?.getReader?.();
+  if (!reader) {
+    const text = await res.text();
+    return { text: text.slice(0, maxBytes), truncated: text.length > maxBytes };
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done || !value) return { text: Buffer.concat(chunks).toString('utf8'), truncated: false };
+    if (size + value.length > maxBytes) {
+      chunks.push(value.subarray(0, maxBytes - size));
+      await reader.cancel().catch(() => undefined);
+      return { text: Buffer.concat(chunks).toString('utf8'), truncated: true };
+    }
+    chunks.push(value);
+    size += value.length;
+  }
 }
 
 async function discard(res: HttpResponse): Promise<void> {
@@ -111,9 +142,9 @@ export async function checkUrls(urls: Iterable<string>, options: OnlineOptions):
     const timer = setTimeout(() => controller.abort(), options.timeoutMs);
     try {
       const res = await options.fetch(url, { method, redirect: 'manual', signal: controller.signal, headers: { 'user-agent': USER_AGENT, accept: 'text/html,*/*' } });
-      const body = method === 'GET' && options.fragments ? await res.text() : undefined;
-      if (body === undefined) await discard(res);
-      return { res, body };
+      const read = method === 'GET' && options.fragments ? await readCapped(res, options.maxBodyBytes ?? DEFAULT_MAX_BODY) : undefined;
+      if (read === undefined) await discard(res);
+      return { res, body: read?.text, truncated: read?.truncated ?? false };
     } catch (err) {
       if (controller.signal.aborted) throw Object.assign(new Error('timeout'), { code: 'TIMEOUT' });
       throw err;
@@ -138,7 +169,7 @@ export async function checkUrls(urls: Iterable<string>, options: OnlineOptions):
       return true;
     };
     for (;;) {
-      let response: { res: HttpResponse; body?: string };
+      let response: { res: HttpResponse; body?: string; truncated: boolean };
       try {
         response = await request(current, method);
       } catch (err) {
@@ -152,7 +183,12 @@ export async function checkUrls(urls: Iterable<string>, options: OnlineOptions):
       const location = res.headers.get('location');
       if (status >= 300 && status < 400 && location) {
         visited.add(current);
-        const next = new URL(location, current).href;
+        let next: string;
+        try {
+          next = new URL(location, current).href;
+        } catch {
+          return { kind: 'broken', reason: `リダイレクト先が URL として読めません: ${location.slice(0, 100)}` };
+        }
         if (visited.has(next)) return { kind: 'broken', reason: 'リダイレクトがループしています' };
         if (visited.size > MAX_REDIRECTS) return { kind: 'broken', reason: `リダイレクトが ${MAX_REDIRECTS} 回を超えました` };
         const isPermanent = status === 301 || status === 308;
@@ -170,13 +206,18 @@ export async function checkUrls(urls: Iterable<string>, options: OnlineOptions):
       }
       if (status === 404 || status === 410) return { kind: 'broken', reason: `HTTP ${status}` };
       if (status >= 400) return { kind: 'unverified', reason: `HTTP ${status}` };
-      if (fragment && body !== undefined && !pageHasId(body, fragment)) return { kind: 'fragment-missing', fragment };
+      if (fragment && body !== undefined && !pageHasId(body, fragment)) {
+        return response.truncated
+          ? { kind: 'unverified', reason: `ページが大きすぎるため (${Math.round((options.maxBodyBytes ?? DEFAULT_MAX_BODY) / 1024 / 1024)} MB まで読みました) #${fragment} を確認できませんでした` }
+          : { kind: 'fragment-missing', fragment };
+      }
       return permanent ? { kind: 'redirected', finalUrl: current + (hash >= 0 ? url.slice(hash) : '') } : { kind: 'ok' };
     }
   };
 
   await Promise.all(unique.map(async (url) => {
-    const result = await checkOne(url);
+    // Whatever a URL or its server does, it is one result: the others and the cache are kept.
+    const result = await checkOne(url).catch((err: unknown): CheckResult => ({ kind: 'unreachable', reason: `確認できませんでした: ${err instanceof Error ? err.message : String(err)}` }));
     results.set(url, result);
     done++;
     if (result.kind !== 'ok' && result.kind !== 'redirected') failures++;

@@ -77,6 +77,7 @@ export async function checkOnline(articles: Iterable<Article>, context: LinkCont
     retries: context.links.retries,
     maxRetryAfterMs: context.links.maxRetryAfter * 1000,
     fragments: options.fragments,
+    maxBodyBytes: context.links.maxBodyMb * 1024 * 1024,
     ...(options.backoffMs !== undefined ? { backoffMs: options.backoffMs } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });

@@ -14,8 +14,6 @@ export interface FrontMatterProblem {
   line: number;
   column?: number;
   message: string;
-  /** Reading it as Hexo does would exhaust memory: the build must not hand it to Hexo at all. */
-  exhausting?: boolean;
 }
 
 /** An article's front-matter and where its parts are in the file. */
@@ -93,7 +91,7 @@ export function readFrontMatter(source: string): FrontMatter {
     try {
       doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
     } catch (err) {
-      return withBody({ problem: { rule: 'front-matter/yaml', line: yamlLine, message: `フロントマターの YAML のエイリアス (*名前) が多すぎます (${MAX_YAML_ALIASES} 個まで): ${(err as Error).message}`, exhausting: true } });
+      return withBody({ problem: { rule: 'front-matter/yaml', line: yamlLine, message: `フロントマターの YAML のエイリアス (*名前) が多すぎます (${MAX_YAML_ALIASES} 個まで): ${(err as Error).message}` } });
     }
   }
   let data: unknown;
@@ -104,7 +102,10 @@ export function readFrontMatter(source: string): FrontMatter {
   } catch (err) {
     return withBody({ problem: yamlProblem(err, yamlLine) });
   }
-  if (data === null || data === undefined) return withBody({});
+  // Hexo reads an empty (or comment-only) block as no front-matter: the whole file is the body.
+  if (data === null || data === undefined) {
+    return none({ rule: 'front-matter/missing', line: 1, message: 'フロントマターが空です (--- の間に title・date・tags がありません)。このままでは --- の行も本文として公開されます。' });
+  }
   if (typeof data !== 'object' || Array.isArray(data)) {
     const what = Array.isArray(data) ? 'リスト' : '文字列や数値';
     return withBody({

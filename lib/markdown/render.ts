@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Article } from '../article/model';
+import { escapeHtml } from '../text/html';
 import { markedFilters, renderJob, type EngineOptions, type MarkedFilters, type RenderJob } from './engine';
 
 type RendererFunction = (this: unknown, data: { text: string; path?: string }, options: object) => string;
@@ -36,6 +37,53 @@ export function loadRendererPlugin(config: Record<string, unknown>, packageName 
   return { config: hexo.config, render };
 }
 
+type BacktickFilter = (data: { content: string }) => void;
+
+/** A fenced code block that Hexo set aside: its language and text. */
+interface CodeBlock { lang?: string; text: string }
+
+/**
+ * Hexo takes fenced code blocks out of an article before the renderer sees it, with a pattern of
+ * its own (fences in quotes and lists, its own idea of where a fence ends), and leaves
+ * `<!--code￼N-->` in their place. The checker must set the same blocks aside, or it reads as text
+ * what the page shows as code and the other way round. Hexo's own filter does the finding; its
+ * highlighter is replaced by plain `<pre><code>`, which only the golden tests look at.
+ */
+function hexoCodeBlocks(config: Record<string, unknown>): { setAside(body: string): { text: string; blocks: CodeBlock[] }; restore(html: string, blocks: CodeBlock[]): string } {
+  // Hexo's default is highlight.js; an empty value turns highlighting, and so this filter, off.
+  const highlighter = config.syntax_highlighter === undefined ? 'highlight.js' : config.syntax_highlighter;
+  let blocks: CodeBlock[] = [];
+  const ctx = {
+    config: { ...config, syntax_highlighter: highlighter },
+    extend: {
+      highlight: {
+        query: (name: unknown) => Boolean(name),
+        exec: (_name: string, options: { args: [string, { lang?: string }] }) => {
+          const [text, { lang }] = options.args;
+          return `\uFFFC${blocks.push({ text, ...(lang ? { lang } : {}) }) - 1}\uFFFC`;
+        },
+      },
+    },
+  };
+  const filter = (require('hexo/dist/plugins/filter/before_post_render/backtick_code_block') as (c: typeof ctx) => BacktickFilter)(ctx);
+  return {
+    setAside(body) {
+      blocks = [];
+      const data = { content: body };
+      filter(data);
+      const found = blocks;
+      const text = data.content.replace(/<hexoPostRenderCodeBlock>\uFFFC(\d+)\uFFFC<\/hexoPostRenderCodeBlock>/g, (_, i: string) => `<!--code\uFFFC${i}-->`);
+      return { text, blocks: found };
+    },
+    restore(html, found) {
+      return html.replace(/<!--code\uFFFC(\d+)-->\n*/g, (_, i: string) => {
+        const block = found[Number(i)]!;
+        return `<pre><code${block.lang ? ` class="language-${escapeHtml(block.lang)}"` : ''}>${escapeHtml(block.text)}\n</code></pre>\n`;
+      });
+    },
+  };
+}
+
 /** A renderer for the articles of one site. */
 export interface ArticleRenderer {
   render(job: RenderJob): { html: string; article: Article };
@@ -44,6 +92,7 @@ export interface ArticleRenderer {
 /** Creates the renderer for a site's merged configuration and our engine options. */
 export function createArticleRenderer(config: Record<string, unknown>, options: EngineOptions, sourceDir: string): ArticleRenderer {
   const plugin = loadRendererPlugin(config);
+  const code = hexoCodeBlocks(config);
   const filters: MarkedFilters = markedFilters(options);
   const context = {
     config: plugin.config,
@@ -56,8 +105,9 @@ export function createArticleRenderer(config: Record<string, unknown>, options: 
   };
   return {
     render(job) {
-      const { result, article } = renderJob(job, () => plugin.render.call(context, { text: job.frontMatter.body, path: job.file }, {}));
-      return { html: result, article };
+      const { text, blocks } = code.setAside(job.frontMatter.body);
+      const { result, article } = renderJob(job, () => plugin.render.call(context, { text, path: job.file }, {}));
+      return { html: code.restore(result, blocks), article };
     },
   };
 }

@@ -11,6 +11,8 @@ export interface LinkServer {
   requests: Map<string, number>;
   /** Most requests to /slow/* in flight at once. */
   maxConcurrent: () => number;
+  /** Bytes of body sent for /endless, which never ends by itself. */
+  endlessBytes: () => number;
   close(): Promise<void>;
 }
 
@@ -19,6 +21,7 @@ export async function startLinkServer(): Promise<LinkServer> {
   const sockets = new Set<import('node:net').Socket>();
   let inFlight = 0;
   let maxInFlight = 0;
+  let endless = 0;
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const key = `${req.method} ${url.pathname}`;
@@ -54,6 +57,21 @@ export async function startLinkServer(): Promise<LinkServer> {
       req.socket.destroy();
       return;
     }
+    if (p === '/bad-redirect') return send(301, { location: 'http://[::1' });
+    if (p === '/endless') {
+      // A page that never ends and never has the id: 64 KB chunks until the client stops reading.
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      const chunk = Buffer.alloc(64 * 1024, '<p>x</p>');
+      const more = () => {
+        while (!res.destroyed && endless < 1024 * 1024 * 1024) {
+          endless += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', more);
+        }
+      };
+      res.on('close', () => undefined);
+      more();
+      return;
+    }
     if (p.startsWith('/slow/')) {
       inFlight++;
       maxInFlight = Math.max(maxInFlight, inFlight);
@@ -75,6 +93,7 @@ export async function startLinkServer(): Promise<LinkServer> {
     origin: `http://127.0.0.1:${port}`,
     requests,
     maxConcurrent: () => maxInFlight,
+    endlessBytes: () => endless,
     close: () => new Promise<void>((resolve) => {
       for (const s of sockets) s.destroy();
       server.close(() => resolve());

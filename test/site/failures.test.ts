@@ -70,7 +70,7 @@ describe('build failures', () => {
     const dir = await site({ fixture: 'minimal', files: { 'source/_posts/Area/Broken.md': '---\ntitle: 壊れた\ntags: [a, b\ndate: 2024-01-01\n---\n本文\n' } });
     const { code, stderr } = await buildSite(dir);
     assert.notEqual(code, 0);
-    assert.match(stderr, /source\/_posts\/Area\/Broken\.md:4:1: front-matter の YAML を読めません \(missed comma between flow collection entries\)/);
+    assert.match(stderr, /source\/_posts\/Area\/Broken\.md:4:1  error  front-matter\/yaml  フロントマターの YAML を読めません: missed comma between flow collection entries/);
   });
 });
 

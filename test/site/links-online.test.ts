@@ -89,6 +89,22 @@ describe('online link check', () => {
     assert.deepEqual([...results.values()].map((r) => r.kind), ['ok', 'ok', 'ok', 'fragment-missing']);
     assert.equal(pageHasId('<div id=plain>', 'plain'), true);
   });
+
+  it('reads at most max_body_mb of a page for a fragment, and stops the download there', async () => {
+    const results = await checkUrls([`${server.origin}/endless#install`], { ...base, timeoutMs: 10_000, fragments: true, maxBodyBytes: 1024 * 1024 });
+    assert.deepEqual([...results.values()], [{ kind: 'unverified', reason: 'ページが大きすぎるため (1 MB まで読みました) #install を確認できませんでした' }]);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.ok(server.endlessBytes() < 16 * 1024 * 1024, `${server.endlessBytes()} bytes sent`);
+  });
+
+  it('keeps every other result when a server answers with a redirect that is not a URL', async () => {
+    const results = await checkUrls([`${server.origin}/bad-redirect`, `${server.origin}/ok`, 'https://[::1'], base);
+    assert.deepEqual(Object.fromEntries([...results].map(([url, r]) => [url.replace(server.origin, ''), r])), {
+      '/bad-redirect': { kind: 'broken', reason: 'リダイレクト先が URL として読めません: http://[::1' },
+      '/ok': { kind: 'ok' },
+      'https://[::1': { kind: 'unreachable', reason: 'URL として読めません (ERR_INVALID_URL)' },
+    });
+  });
 });
 
 describe('link cache', () => {
@@ -115,6 +131,35 @@ describe('link cache', () => {
     assert.deepEqual((await fs.readdir(path.dirname(file))).filter((f) => f.endsWith('.tmp')), []);
     await fs.writeFile(file, '{ broken');
     assert.equal((await LinkCache.load(file, 7)).get('https://a.example/'), undefined);
+    await fs.rm(dir, { recursive: true });
+  });
+
+  it('drops entries it did not write, removes temporary files of killed runs, and refuses a folder', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'link-cache-'));
+    const file = path.join(dir, 'links.json');
+    const now = Date.UTC(2025, 0, 1);
+    const at = '2025-01-01T00:00:00.000Z';
+    await fs.writeFile(file, JSON.stringify({
+      version: 1,
+      entries: {
+        'https://good/': { checkedAt: at, redirectedTo: 'https://next/' },
+        'https://object/': { checkedAt: at, redirectedTo: { x: 1 } },
+        'https://script/': { checkedAt: at, redirectedTo: 'javascript:alert(1)' },
+        'https://date/': { checkedAt: 'yesterday' },
+        'https://flag/': { checkedAt: at, fragmentChecked: 'yes' },
+        'https://null/': null,
+      },
+    }));
+    // pid 2^22 + 1 is above Linux's pid_max: that run is certainly gone.
+    const stale = `${file}.4194305.abc123.tmp`;
+    const mine = `${file}.${process.pid}.def456.tmp`;
+    await fs.writeFile(stale, '{');
+    await fs.writeFile(mine, '{');
+    const cache = await LinkCache.load(file, 7, () => now);
+    assert.deepEqual(['good', 'object', 'script', 'date', 'flag', 'null'].map((h) => cache.get(`https://${h}/`)?.redirectedTo ?? (cache.get(`https://${h}/`) ? 'entry' : undefined)),
+      ['https://next/', undefined, undefined, undefined, undefined, undefined]);
+    assert.deepEqual((await fs.readdir(dir)).sort(), [path.basename(mine), 'links.json'].sort());
+    await assert.rejects(LinkCache.load(dir, 7), new RegExp(`links.cache_file の ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} はファイルではありません`));
     await fs.rm(dir, { recursive: true });
   });
 });
