@@ -2,7 +2,7 @@
  * `npm run bench:size -- [--sizes 0.5,1,2,5] [--runs 1]`: builds and checks one article of each
  * size (in MB, made of synthetic sections: headings, tables, admonitions, links) and prints the
  * time per MB. Build and checker stay linear when the time per MB is flat (largest / smallest
- * within 1.5×). The build's time is net of a site with one small article, measured in the same run.
+ * within 1.5×). Both times are net of a site with one small article, measured in the same run.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -41,10 +41,15 @@ async function main(): Promise<void> {
 
   const baseDir = await site(bigArticle(0.01));
   const base: number[] = [];
-  for (let r = 0; r < runs; r++) base.push((await seconds(() => buildSite(baseDir, {}, ['--force'])))[0]);
+  const baseCheck: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    base.push((await seconds(() => buildSite(baseDir, {}, ['--force'])))[0]);
+    baseCheck.push((await seconds(() => runChecks(baseDir, [], ['_config.yml', '_config.test.yml'])))[0]);
+  }
   await removeSite(baseDir);
   const baseline = Math.min(...base);
-  console.log(`baseline build (one small article): ${baseline.toFixed(1)} s`);
+  const checkBaseline = Math.min(...baseCheck);
+  console.log(`baseline (one small article): build ${baseline.toFixed(1)} s, check ${checkBaseline.toFixed(2)} s`);
 
   const rows: { mb: number; build: number; check: number }[] = [];
   for (const mb of sizes) {
@@ -61,8 +66,9 @@ async function main(): Promise<void> {
     }
     await fs.rm(path.join(dir, 'public'), { force: true });
     await removeSite(dir);
-    rows.push({ mb: actual, build: Math.max(0, build - baseline), check });
-    console.log(`${actual.toFixed(2)} MB: build ${build.toFixed(1)} s (net ${(build - baseline).toFixed(1)} s, ${((build - baseline) / actual).toFixed(1)} s/MB), check ${check.toFixed(2)} s (${(check / actual).toFixed(2)} s/MB)`);
+    rows.push({ mb: actual, build: Math.max(0, build - baseline), check: Math.max(0, check - checkBaseline) });
+    console.log(`${actual.toFixed(2)} MB: build ${build.toFixed(1)} s (net ${(build - baseline).toFixed(1)} s, ${((build - baseline) / actual).toFixed(1)} s/MB), ` +
+      `check ${check.toFixed(2)} s (net ${(check - checkBaseline).toFixed(2)} s, ${((check - checkBaseline) / actual).toFixed(2)} s/MB)`);
   }
   const spread = (values: number[]) => Math.max(...values) / Math.min(...values);
   const buildSpread = spread(rows.map((r) => r.build / r.mb));
