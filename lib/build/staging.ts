@@ -89,8 +89,8 @@ export async function dropStaging(root: string, staging: Staging): Promise<void>
   await removeIfEmpty(root);
 }
 
-/** Hook for the kill tests: the process dies right at the named step of publishing. */
-function faultAt(step: string): void {
+/** Hook for the kill tests: the process dies right at the named step of a build. */
+export function faultAt(step: string): void {
   if (process.env.SUPPORT_BLOG_FAULT === step) process.kill(process.pid, 'SIGKILL');
 }
 

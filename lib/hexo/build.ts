@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { overrideConfig, type BuildArgs } from '../build/args';
 import { FileHasher, fingerprint, statTree, type HashCache } from '../build/fingerprint';
-import { cleanStale, dropStaging, publish, startStaging } from '../build/staging';
+import { cleanStale, dropStaging, faultAt, publish, startStaging } from '../build/staging';
 import { loadSiteConfig, normalizeSiteOptions } from '../config/site';
 import { previewLocation } from '../preview/location';
 import { purgeThemeCss } from '../html/purge-css';
@@ -97,6 +97,7 @@ export async function generateSite(baseDir: string, args: BuildArgs, silent = fa
     await step('generate', async () => {
       try {
         await hexo.call('generate', { concurrency: WRITE_CONCURRENCY });
+        faultAt('after-generate');
       } catch (err) {
         errors.push(describeError(err));
       }

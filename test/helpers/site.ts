@@ -63,6 +63,8 @@ export async function commitAll(dir: string, date: string): Promise<void> {
 
 export interface RunResult {
   code: number;
+  /** The signal that ended the process, if one did. */
+  signal?: string;
   stdout: string;
   stderr: string;
 }
@@ -73,7 +75,8 @@ export function run(cmd: string, args: string[], cwd: string, env: NodeJS.Proces
     execFile(cmd, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
       // Hexo colours its log when CI is set; tests read the text.
-      resolve({ code, stdout: stripVTControlCharacters(stdout), stderr: stripVTControlCharacters(stderr) });
+      const signal = err?.signal ?? undefined;
+      resolve({ code, ...(signal ? { signal } : {}), stdout: stripVTControlCharacters(stdout), stderr: stripVTControlCharacters(stderr) });
     });
   });
 }
