@@ -1,5 +1,6 @@
 import type Hexo from 'hexo';
-import type { Feature } from './plugin';
+import { japaneseTimeTitles } from '../html/time';
+import { siteOptionsOf, type Feature } from './plugin';
 
 /** Labels of icarus that read oddly on a Japanese support blog, by language and i18n key. */
 export const LABEL_OVERRIDES: Record<string, Record<string, string>> = {
@@ -16,12 +17,15 @@ interface StylusRenderer {
   define(name: string, node: unknown): StylusRenderer;
 }
 
-/** Adapts icarus to Japanese without forking it: i18n labels and stylus variables. */
+/** Adapts icarus to Japanese without forking it: i18n labels, date titles and stylus variables. */
 const theme: Feature = {
   name: 'theme',
   register(hexo) {
     // The theme's language files are read while the site loads, after scripts: patch them here.
     hexo.extend.filter.register('before_generate', () => applyLabelOverrides(hexo), 1);
+
+    const site = siteOptionsOf(hexo);
+    if (site.language === 'ja') hexo.extend.filter.register('after_render:html', (html: string) => japaneseTimeTitles(html, site.timezone || undefined));
 
     // icarus declares its style variables with `?=`, so values defined beforehand win.
     const { nodes } = require('stylus') as { nodes: { Literal: new (s: string) => unknown } };

@@ -9,6 +9,7 @@ export function redirectPage(target: { path: string; url: string }, language = '
   return '<!DOCTYPE html>\n' +
     `<html lang="${escapeHtml(language)}"><head><meta charset="utf-8"><title>ページは移動しました</title>` +
     `<meta name="robots" content="noindex"><link rel="canonical" href="${escapeHtml(target.url)}">` +
-    `<meta http-equiv="refresh" content="0; url=${href}"></head>` +
+    // No icon request: the browser would ask the host's root for /favicon.ico while it moves on.
+    `<link rel="icon" href="data:,"><meta http-equiv="refresh" content="0; url=${href}"></head>` +
     `<body><p>このページは移動しました: <a href="${href}">${escapeHtml(decodeURI(target.url))}</a></p></body></html>\n`;
 }

@@ -151,6 +151,10 @@ describe('fixture site build', () => {
   it('reads dates in Asia/Tokyo on a UTC machine', async () => {
     const $ = await loadPage(dir, ARTICLE);
     assert.equal($('.article-meta time').first().attr('datetime'), '2024-11-05T00:00:00.000Z', '2024-11-5 9:00:00 JST');
+    // Japanese date titles and archive months, whatever the build machine's locale.
+    assert.equal($('.article-meta time').first().attr('title'), '2024年11月5日 9:00');
+    const months = $('.widget .menu-list .level-start .level-item').map((_, e) => $(e).text().trim()).get();
+    assert.ok(months.includes('2024年11月') && months.includes('2020年1月'), months.join(', '));
     const jan = await loadPage(dir, '/blog/archives/2020/01/');
     assert.match(jan('.content, .timeline').text() + jan('body').text(), /年始の記事/);
     assert.ok(!files.some((f) => f.startsWith('archives/2019/')), 'nothing filed under 2019');

@@ -91,6 +91,7 @@ describe('npm run import', () => {
     assert.match($('meta[http-equiv="refresh"]').attr('content') ?? '', /^0; url=\/blog\/tags\/how-to\/$/);
     assert.equal($('link[rel="canonical"]').attr('href'), 'https://contoso-backup.github.io/blog/tags/how-to/');
     assert.equal($('meta[name="robots"]').attr('content'), 'noindex');
+    assert.equal($('link[rel="icon"]').attr('href'), 'data:,', 'no /favicon.ico request at the host root while it moves on');
     assert.equal($('a').attr('href'), '/blog/tags/how-to/');
     assert.equal(await fs.readFile(path.join(dir, 'public/google0123456789abcdef.html'), 'utf8'), 'google-site-verification: google0123456789abcdef.html\n');
 
