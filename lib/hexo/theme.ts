@@ -1,4 +1,5 @@
 import type Hexo from 'hexo';
+import { labelArticleNav } from '../html/article-nav';
 import { japaneseTimeTitles } from '../html/time';
 import { siteOptionsOf, type Feature } from './plugin';
 
@@ -17,6 +18,12 @@ interface StylusRenderer {
   define(name: string, node: unknown): StylusRenderer;
 }
 
+/**
+ * Hexo's `prev` is the newer article (posts are sorted newest first), which icarus puts on the left.
+ * 「前の記事」 would read as the older one, so the labels name the direction in time.
+ */
+const NAV_LABELS = { prev: '新しい記事', next: '古い記事' };
+
 /** Adapts icarus to Japanese without forking it: i18n labels, date titles and stylus variables. */
 const theme: Feature = {
   name: 'theme',
@@ -25,7 +32,10 @@ const theme: Feature = {
     hexo.extend.filter.register('before_generate', () => applyLabelOverrides(hexo), 1);
 
     const site = siteOptionsOf(hexo);
-    if (site.language === 'ja') hexo.extend.filter.register('after_render:html', (html: string) => japaneseTimeTitles(html, site.timezone || undefined));
+    if (site.language === 'ja') {
+      hexo.extend.filter.register('after_render:html', (html: string) =>
+        labelArticleNav(japaneseTimeTitles(html, site.timezone || undefined), { prev: NAV_LABELS.prev, next: NAV_LABELS.next }));
+    }
 
     // icarus declares its style variables with `?=`, so values defined beforehand win.
     const { nodes } = require('stylus') as { nodes: { Literal: new (s: string) => unknown } };

@@ -160,6 +160,18 @@ describe('fixture site build', () => {
     assert.ok(!files.some((f) => f.startsWith('archives/2019/')), 'nothing filed under 2019');
   });
 
+  it('labels the links to the newer and the older article', async () => {
+    const $ = await loadPage(dir, ARTICLE);
+    const created = (page: typeof $) => page('.article-meta time').first().attr('datetime') ?? '';
+    const links = { prev: $('a.article-nav-prev'), next: $('a.article-nav-next') };
+    assert.ok(links.prev.length && links.next.length, 'the fixture article has both neighbours');
+    assert.equal(links.prev.find('.sb-nav-label').text(), '新しい記事');
+    assert.equal(links.next.find('.sb-nav-label').text(), '古い記事');
+    const newer = await loadPage(dir, links.prev.attr('href')!);
+    const older = await loadPage(dir, links.next.attr('href')!);
+    assert.ok(created(newer) >= created($) && created(older) <= created($), `${created(older)} ≤ ${created($)} ≤ ${created(newer)}`);
+  });
+
   it('writes a well-formed Atom feed of the articles', async () => {
     const xml = await fs.readFile(path.join(dir, 'public/atom.xml'), 'utf8');
     assert.equal(XMLValidator.validate(xml), true);
