@@ -16,8 +16,9 @@ import deterministic from './deterministic';
 import widgetCache from './widget-cache';
 import redirects from './redirects';
 import preview from './preview';
+import notFound from './not-found';
 
-const FEATURES: Feature[] = [deterministic, reader, vendor, theme, articles, postHtml, gate, lastUpdated, articleFooter, widgetCache, redirects, preview];
+const FEATURES: Feature[] = [deterministic, reader, vendor, theme, articles, postHtml, gate, lastUpdated, articleFooter, widgetCache, redirects, notFound, preview];
 
 /** Registers all features; a feature that throws stops the load with its name attached. */
 export function register(hexo: Hexo): void {

@@ -160,6 +160,16 @@ describe('fixture site build', () => {
     assert.ok(!files.some((f) => f.startsWith('archives/2019/')), 'nothing filed under 2019');
   });
 
+  it('writes a 404 page in the site layout, kept out of search engines and the site search', async () => {
+    const $ = await loadPage(dir, '/blog/404.html');
+    assert.equal($('h1.title').text(), 'ページが見つかりません');
+    assert.deepEqual($('meta[name="robots"]').map((_, m) => $(m).attr('content')).get(), ['noindex']);
+    assert.deepEqual($('.content a').map((_, a) => $(a).attr('href')).get(), ['/blog/', '/blog/archives/']);
+    assert.equal($('[data-pagefind-body]').length, 0);
+    assert.ok($('nav.navbar').length && $('link[href="/blog/css/support-blog.css"]').length, 'the site layout and styles');
+    assert.doesNotMatch(await fs.readFile(path.join(dir, 'public/sitemap.xml'), 'utf8'), /404/);
+  });
+
   it('labels the links to the newer and the older article', async () => {
     const $ = await loadPage(dir, ARTICLE);
     const created = (page: typeof $) => page('.article-meta time').first().attr('datetime') ?? '';

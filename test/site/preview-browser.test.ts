@@ -142,6 +142,13 @@ describe('a preview under a sub-path, in the browser', () => {
     await page.close();
   });
 
+  it('serves its 404 page inside the preview, with one robots meta', async () => {
+    const page = await open(`${PREFIX}404.html`);
+    assert.deepEqual(await page.locator('.content a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), [PREFIX, `${PREFIX}archives/`]);
+    assert.deepEqual(await page.locator('meta[name="robots"]').evaluateAll((ms) => ms.map((m) => m.getAttribute('content'))), ['noindex, nofollow']);
+    await page.close();
+  });
+
   it('asked for nothing outside the prefix, with no failed request and no script error', () => {
     assert.deepEqual(outside, []);
     assert.deepEqual(problems, []);
