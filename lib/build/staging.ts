@@ -6,6 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { alive, faultAt } from './process';
 
 export interface Staging {
   /** The folder this build writes the site into. */
@@ -15,15 +16,6 @@ export interface Staging {
 }
 
 const id = () => `${process.pid}-${Date.now()}`;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** The pid of the build that created a work folder (`<pid>-<time>`). */
 function owner(name: string): number | undefined {
@@ -87,11 +79,6 @@ export async function dropStaging(root: string, staging: Staging): Promise<void>
   await fs.rm(path.dirname(staging.dir), { recursive: true, force: true });
   await removeIfEmpty(path.join(root, 'work'));
   await removeIfEmpty(root);
-}
-
-/** Hook for the kill tests: the process dies right at the named step of a build. */
-export function faultAt(step: string): void {
-  if (process.env.SUPPORT_BLOG_FAULT === step) process.kill(process.pid, 'SIGKILL');
 }
 
 /**

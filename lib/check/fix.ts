@@ -6,6 +6,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
+import { faultAt } from '../build/process';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 
 /** One applied correction, as printed: `file:line  rule  before → after`. */
@@ -55,11 +56,6 @@ export function applyFixes(text: string, diagnostics: Diagnostic[]): { text: str
 /** A unified diff of one file's change, for `--fix --dry-run`. */
 export function unifiedDiff(file: string, before: string, after: string): string {
   return createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, '', '', { context: 3 }).replace(/^=+\n/, '');
-}
-
-/** Hook for the crash test: the process dies after writing the temporary file, before the rename. */
-function faultAt(step: string): void {
-  if (process.env.SUPPORT_BLOG_FAULT === step) process.kill(process.pid, 'SIGKILL');
 }
 
 /** Writes a file through a temporary file beside it, so a crash leaves the old file whole. */

@@ -1,5 +1,6 @@
 import { promises as fs, rmSync } from 'node:fs';
 import path from 'node:path';
+import { alive } from '../build/process';
 
 /** What the cache remembers of a URL that was checked successfully. */
 export interface CacheEntry {
@@ -103,12 +104,3 @@ async function removeStaleTemps(file: string): Promise<void> {
   }));
 }
 
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
