@@ -63,7 +63,7 @@ export interface MetaInput {
   routes: Map<string, string>;
   titles: Map<string, string>;
   diagnostics: Diagnostic[];
-  /** Files that existed before the change (deleted articles are listed only if they were published). */
+  /** The site's source folder (`source`): only Markdown below it counts as a removed article. */
   sourceDir: string;
   maxErrors?: number;
 }
@@ -95,7 +95,11 @@ export function previewMeta(input: MetaInput): PreviewMeta {
     }
   }
   const byFile = new Map<string, Diagnostic[]>();
-  for (const d of input.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  for (const d of input.diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
   const articles = [...touched].sort(([a], [b]) => a.localeCompare(b)).map(([file, change]): ChangedArticle => {
     const counts = summarize(byFile.get(file) ?? []);
     return {
