@@ -12,6 +12,8 @@ export interface ArticleRef {
   articleId?: string;
   /** The article's author (front-matter `author`, else the site's). */
   author?: string;
+  /** Commit authors of the article's file, first contributor first. */
+  contributors?: string[];
 }
 
 /**
@@ -58,6 +60,9 @@ function escapeHtml(s: string): string {
  */
 export function renderArticleFooter(options: ArticleFooterOptions, ref: ArticleRef, disclaimerHtml: string, template: string): string {
   const parts: string[] = [];
+  if (options.contributors && ref.contributors?.length) {
+    parts.push(`<p class="sb-contributors">${escapeHtml(options.labels.contributors)}: ${ref.contributors.map(escapeHtml).join('、')}</p>`);
+  }
   if (disclaimerHtml) parts.push(`<div class="sb-disclaimer">${disclaimerHtml}</div>`);
   if (options.repository) {
     const link = (cls: string, href: string, label: string): string =>
@@ -69,4 +74,17 @@ export function renderArticleFooter(options: ArticleFooterOptions, ref: ArticleR
   }
   if (!parts.length) return '';
   return `<aside class="sb-article-footer" aria-label="${escapeHtml(options.labels.region)}" data-pagefind-ignore="all" data-article-id="${articleId(ref)}">${parts.join('')}</aside>`;
+}
+
+/** The message of an article marked `outdated: true`, the reviewers' usual wording. */
+export const OUTDATED_MESSAGE = '本記事は、投稿より時間が経過しており、一部内容が古い可能性があります。';
+
+/**
+ * The warning at the top of an article marked outdated (`outdated: true`, or the message itself);
+ * '' when it is not. Authors' messages are text, never markup.
+ */
+export function renderOutdatedBanner(outdated: unknown): string {
+  const message = outdated === true ? OUTDATED_MESSAGE : typeof outdated === 'string' && outdated.trim() ? outdated.trim() : '';
+  if (!message) return '';
+  return `<div class="sb-outdated" role="note" data-pagefind-ignore="all"><strong>ご注意</strong> ${escapeHtml(message)}</div>`;
 }

@@ -12,12 +12,14 @@ export interface ArticleFooterOptions {
   /** Repository-relative path of the issue body template for the feedback link. */
   feedbackTemplate: string;
   feedbackLabels: string[];
-  labels: { feedback: string; edit: string; region: string };
+  labels: { feedback: string; edit: string; region: string; contributors: string };
+  /** List the article's commit authors (from git, at build time). */
+  contributors: boolean;
 }
 
-const DEFAULT_LABELS = { feedback: 'フィードバック', edit: 'GitHub で編集', region: '記事について' };
+const DEFAULT_LABELS = { feedback: 'フィードバック', edit: 'GitHub で編集', region: '記事について', contributors: 'この記事の執筆・更新' };
 
-const FOOTER_KEYS = ['repository', 'branch', 'source_root', 'disclaimer', 'feedback_template', 'feedback_labels', 'labels'] as const;
+const FOOTER_KEYS = ['repository', 'branch', 'source_root', 'disclaimer', 'feedback_template', 'feedback_labels', 'labels', 'contributors'] as const;
 
 /** Fills defaults and checks types of the `article_footer` section; throws on a wrong type or key. */
 export function normalizeArticleFooterOptions(raw: unknown): ArticleFooterOptions {
@@ -30,11 +32,15 @@ export function normalizeArticleFooterOptions(raw: unknown): ArticleFooterOption
     return v;
   };
   const labels = mapping(o.labels, 'article_footer.labels');
-  rejectUnknownKeys(labels, ['feedback', 'edit', 'region'], 'article_footer.labels');
+  rejectUnknownKeys(labels, ['feedback', 'edit', 'region', 'contributors'], 'article_footer.labels');
   const feedbackLabels = o.feedback_labels ?? [];
   if (!Array.isArray(feedbackLabels) || feedbackLabels.some((l) => typeof l !== 'string')) {
     throw new Error('article_footer.feedback_labels must be a list of strings');
   }
+  const bool = (v: unknown): boolean => {
+    if (typeof v !== 'boolean') throw new Error('article_footer.contributors must be true or false');
+    return v;
+  };
   return {
     repository: str('repository', '').replace(/\/+$/, ''),
     branch: str('branch', 'main'),
@@ -46,6 +52,8 @@ export function normalizeArticleFooterOptions(raw: unknown): ArticleFooterOption
       feedback: typeof labels.feedback === 'string' ? labels.feedback : DEFAULT_LABELS.feedback,
       edit: typeof labels.edit === 'string' ? labels.edit : DEFAULT_LABELS.edit,
       region: typeof labels.region === 'string' ? labels.region : DEFAULT_LABELS.region,
+      contributors: typeof labels.contributors === 'string' ? labels.contributors : DEFAULT_LABELS.contributors,
     },
+    contributors: o.contributors === undefined ? true : bool(o.contributors),
   };
 }

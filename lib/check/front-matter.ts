@@ -125,6 +125,9 @@ export function checkFrontMatter(fm: FrontMatter, options: FrontMatterOptions, l
   if (title !== undefined && title !== null && typeof title !== 'string') {
     findings.push({ ...keyAt('title'), rule: 'front-matter/type', message: `title は文字列で書いてください (今の値: ${JSON.stringify(title)})。` });
   }
+  if (data.outdated !== undefined && data.outdated !== null && typeof data.outdated !== 'boolean' && typeof data.outdated !== 'string') {
+    findings.push({ ...keyAt('outdated'), rule: 'front-matter/type', message: `outdated は true か、表示する文 (文字列) で書いてください (${JSON.stringify(data.outdated)} になっています)。` });
+  }
   if (data.disableDisclaimer !== undefined && typeof data.disableDisclaimer !== 'boolean') {
     findings.push({ ...keyAt('disableDisclaimer'), rule: 'front-matter/type', message: `disableDisclaimer は true か false で書いてください (${JSON.stringify(data.disableDisclaimer)} になっています)。` });
   }

@@ -1,6 +1,8 @@
 /**
  * `npm run check -- [--format text|github|json] [--cwd DIR] [--config a.yml,b.yml] [file.md ...]`
  * Checks the Markdown under source/ (drafts excluded) without building the site; exit 1 on errors.
+ * `--fix [--dry-run]` applies the one-answer corrections; `--review` lists the articles whose last
+ * update is older than `review.after_months` (exit 0: a list for reviewers, not a failure).
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -8,6 +10,8 @@ import { runMain } from './main';
 import { applyFixes, removeFixLeftovers, unifiedDiff, writeFileAtomically } from '../check/fix';
 import { configFiles } from '../config/site';
 import { runChecks } from '../check/run';
+import { dueForReview, formatReview, type ReviewItem } from '../check/review';
+import { readGitDates } from '../git/last-updated';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { formatGithub, formatJson, formatText, summarize, type ReportFormat } from '../diagnostics/report';
 
@@ -84,8 +88,31 @@ async function fix(args: CheckArgs, dryRun: boolean): Promise<number> {
   return report(rest.diagnostics, rest.targets.length, args.format);
 }
 
+/** `--review`: the articles due for a periodic review, oldest first. */
+async function review(args: CheckArgs): Promise<number> {
+  const { articles, targets, options } = await runChecks(args.cwd, args.files, args.config);
+  const git = await readGitDates(args.cwd);
+  const top = git ? await fs.realpath(git.top) : '';
+  const items: ReviewItem[] = [];
+  for (const file of targets) {
+    const data = articles.get(file)?.frontMatter.data ?? {};
+    const fromGit = git?.dates.get(path.relative(top, await fs.realpath(path.join(args.cwd, file)).catch(() => path.join(args.cwd, file))).split(path.sep).join('/'));
+    const written = [data.updated, data.date].find((d): d is Date => d instanceof Date && !Number.isNaN(d.getTime()));
+    const updated = fromGit ?? written?.toISOString();
+    if (!updated) continue;
+    items.push({
+      file, title: typeof data.title === 'string' ? data.title : '', updated, from: fromGit ? 'git' : 'front-matter',
+      marked: data.outdated === true || (typeof data.outdated === 'string' && data.outdated.trim() !== ''),
+    });
+  }
+  const due = dueForReview(items, new Date(), options.review.afterMonths);
+  process.stdout.write(`${args.format === 'json' ? JSON.stringify(due, null, 2) : formatReview(due, options.review.afterMonths, targets.length)}\n`);
+  return 0;
+}
+
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2), ['--fix', '--dry-run'] as const);
+  const args = parseArgs(process.argv.slice(2), ['--fix', '--dry-run', '--review'] as const);
+  if (args.flags.has('--review')) return review(args);
   if (args.flags.has('--dry-run') && !args.flags.has('--fix')) throw new Error('--dry-run は --fix と一緒に指定します');
   if (args.flags.has('--fix')) return fix(args, args.flags.has('--dry-run'));
   const { diagnostics, targets } = await runChecks(args.cwd, args.files, args.config);

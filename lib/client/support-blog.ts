@@ -53,8 +53,9 @@
     if (!headings.length || !('IntersectionObserver' in window)) return;
     let current: string | undefined;
     const update = (): void => {
-      // Just below the scroll margin a heading gets when the reader jumps to it.
-      const top = 24;
+      // Just below the scroll margin a heading gets when the reader jumps to it (4.5rem: clear of
+      // the sticky navbar).
+      const top = 80;
       let active = headings[0]!;
       for (const h of headings) {
         if (h.getBoundingClientRect().top - top <= 0) active = h;
@@ -242,6 +243,51 @@
       if (event.target === dialog) dialog.close();
     });
     end.appendChild(button);
+    // `/` and Ctrl+K (⌘K) open the search from anywhere but a text field.
+    document.addEventListener('keydown', (event) => {
+      if (dialog.open || event.defaultPrevented || event.altKey) return;
+      const target = event.target as HTMLElement | null;
+      const typing = !!target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+      const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !typing;
+      const k = (event.key === 'k' || event.key === 'K') && (event.ctrlKey || event.metaKey);
+      if (!slash && !k) return;
+      event.preventDefault();
+      button.click();
+    });
+    button.title = 'サイト内検索 (/ または Ctrl+K)';
+    // The 404 page's own search button.
+    document.querySelectorAll<HTMLElement>('.sb-open-search').forEach((open) => {
+      open.addEventListener('click', () => button.click());
+      const box = open.closest<HTMLElement>('.sb-404-search');
+      if (box) box.hidden = false;
+    });
+  }
+
+  /** On phones the page links of the navbar fold into a menu, so that the navbar keeps one row. */
+  function phoneMenu(): void {
+    const navbar = document.querySelector('.navbar-main');
+    const start = navbar && navbar.querySelector('.navbar-start');
+    const made = start ? navbarButton('sb-menu-button', 'メニュー', 'fa-bars') : null;
+    if (!navbar || !start || !made) return;
+    const { end, button } = made;
+    start.id = start.id || 'sb-navbar-links';
+    button.setAttribute('aria-controls', start.id);
+    button.setAttribute('aria-expanded', 'false');
+    const toggle = (open: boolean): void => {
+      navbar.classList.toggle('sb-menu-open', open);
+      button.setAttribute('aria-expanded', String(open));
+    };
+    button.addEventListener('click', () => toggle(!navbar.classList.contains('sb-menu-open')));
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && navbar.classList.contains('sb-menu-open')) {
+        toggle(false);
+        button.focus();
+      }
+    });
+    document.addEventListener('click', (event) => {
+      if (!navbar.contains(event.target as Node)) toggle(false);
+    });
+    end.appendChild(button);
   }
 
   function start(): void {
@@ -249,6 +295,7 @@
     search();
     scrollSpy(tocLinks());
     themeToggle();
+    phoneMenu();
     screenshotZoom();
   }
 

@@ -52,6 +52,14 @@ export interface SiteOptions {
   redirects: Record<string, string>;
   /** Tags shown as the roots of the tag tree, with the other tags of their articles under them. */
   tagTree: { roots: string[] };
+  /** Screenshots: a thin border, and the author's `alt` text as a caption. */
+  images: { border: boolean; caption: boolean };
+  /** The page listing every article (全記事一覧), below the root; empty for none. */
+  allArticles: { path: string; title: string };
+  /** Footer links of every page, label → URL, in order. */
+  footerLinks: Record<string, string>;
+  /** Articles whose last update (from git) is older than this many months are listed by `check --review`. */
+  review: { afterMonths: number };
   preview: PreviewOptions;
 }
 
@@ -103,6 +111,18 @@ export function normalizeSiteOptions(config: Record<string, unknown>): SiteOptio
   }
   const tagTree = mapping(config.tag_tree, 'tag_tree');
   rejectUnknownKeys(tagTree, ['roots'], 'tag_tree');
+  const images = mapping(config.images, 'images');
+  rejectUnknownKeys(images, ['border', 'caption'], 'images');
+  const allArticles = mapping(config.all_articles, 'all_articles');
+  rejectUnknownKeys(allArticles, ['path', 'title'], 'all_articles');
+  const allArticlesPath = string(allArticles.path, 'all_articles.path', 'all-articles/').replace(/^\/+/, '').replace(/(?<=[^/])$/, '/');
+  if (allArticlesPath && !/^[\w.-]+(\/[\w.-]+)*\/$/.test(allArticlesPath)) throw new ConfigError('all_articles.path', `英数字のパスにしてください (今の値: ${JSON.stringify(allArticles.path)})`);
+  const footerLinks = mapping(config.footer_links, 'footer_links');
+  for (const [label, href] of Object.entries(footerLinks)) {
+    if (typeof href !== 'string' || !href.trim()) throw new ConfigError(`footer_links.${label}`, 'リンク先の URL を書いてください');
+  }
+  const review = mapping(config.review, 'review');
+  rejectUnknownKeys(review, ['after_months'], 'review');
   const preview = mapping(config.preview, 'preview');
   rejectUnknownKeys(preview, ['host', 'dir', 'url', 'number', 'link'], 'preview');
   const previewDir = string(preview.dir, 'preview.dir', 'pr-preview').replace(/^\/+|\/+$/g, '');
@@ -150,6 +170,10 @@ export function normalizeSiteOptions(config: Record<string, unknown>): SiteOptio
     },
     redirects: Object.fromEntries(Object.entries(redirects).map(([from, to]) => [from.replace(/^\/+/, ''), String(to).replace(/^\/+/, '')])),
     tagTree: { roots: stringList(tagTree.roots, 'tag_tree.roots', []) },
+    images: { border: boolean(images.border, 'images.border', true), caption: boolean(images.caption, 'images.caption', true) },
+    allArticles: { path: allArticlesPath, title: string(allArticles.title, 'all_articles.title', '全記事一覧') },
+    footerLinks: footerLinks as Record<string, string>,
+    review: { afterMonths: integer(review.after_months, 'review.after_months', 12, 1, 1200) },
     preview: {
       host: oneOf(preview.host, 'preview.host', ['pages', 'azure'] as const, 'pages'),
       dir: previewDir,

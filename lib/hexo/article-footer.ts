@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { renderArticleFooter } from '../article/footer';
+import { renderArticleFooter, renderOutdatedBanner } from '../article/footer';
 import { guard, siteOptionsOf, sourceOf, type Feature } from './plugin';
 
 interface RenderedPost {
@@ -12,9 +12,14 @@ interface RenderedPost {
   disableDisclaimer?: unknown;
   article_id?: unknown;
   author?: unknown;
+  outdated?: unknown;
+  sb_contributors?: string[];
 }
 
-/** Appends the disclaimer and the feedback / "GitHub で編集" links to every article. */
+/**
+ * Frames every article: the outdated warning above it; below it the contributors, the disclaimer
+ * and the feedback / "GitHub で編集" links.
+ */
 const articleFooter: Feature = {
   name: 'article-footer',
   register(hexo) {
@@ -41,8 +46,10 @@ const articleFooter: Feature = {
         source: path.relative(hexo.base_dir, data.full_source).split(path.sep).join('/'),
         articleId: typeof data.article_id === 'string' ? data.article_id : undefined,
         author: typeof data.author === 'string' ? data.author : typeof hexo.config.author === 'string' ? hexo.config.author : undefined,
+        ...(data.sb_contributors ? { contributors: data.sb_contributors } : {}),
       };
-      data.content += renderArticleFooter(options, ref, data.disableDisclaimer === true ? '' : disclaimerHtml, template);
+      data.content = renderOutdatedBanner(data.outdated) + data.content +
+        renderArticleFooter(options, ref, data.disableDisclaimer === true ? '' : disclaimerHtml, template);
       return data;
     }, sourceOf), 30);
   },

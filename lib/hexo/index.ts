@@ -17,8 +17,9 @@ import widgetCache from './widget-cache';
 import redirects from './redirects';
 import preview from './preview';
 import notFound from './not-found';
+import listings from './listings';
 
-const FEATURES: Feature[] = [deterministic, reader, vendor, theme, articles, postHtml, gate, lastUpdated, articleFooter, widgetCache, redirects, notFound, preview];
+const FEATURES: Feature[] = [deterministic, reader, vendor, theme, articles, postHtml, gate, lastUpdated, articleFooter, widgetCache, redirects, listings, notFound, preview];
 
 /** Registers all features; a feature that throws stops the load with its name attached. */
 export function register(hexo: Hexo): void {

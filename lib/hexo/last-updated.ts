@@ -7,7 +7,8 @@ import { guard, sourceOf, type Feature } from './plugin';
 /**
  * An article's "updated" date is its last commit, so that a fresh clone (where every file's
  * mtime is the clone time) still shows when the article really changed. Without git history for
- * the file, Hexo's own value stays: front-matter `updated`, else the file's mtime.
+ * the file, Hexo's own value stays: front-matter `updated`, else the file's mtime. The file's
+ * commit authors become its contributors, shown at its end.
  */
 const lastUpdated: Feature = {
   name: 'last-updated',
@@ -21,12 +22,14 @@ const lastUpdated: Feature = {
       baseReal = await fs.realpath(hexo.base_dir);
     }, 1);
 
-    hexo.extend.filter.register('before_post_render', guard('last-updated', (data: { full_source?: string; updated?: unknown }) => {
+    hexo.extend.filter.register('before_post_render', guard('last-updated', (data: { full_source?: string; updated?: unknown; sb_contributors?: string[] }) => {
       if (!git || !data.full_source) return data;
       const file = path.join(baseReal, path.relative(hexo.base_dir, data.full_source));
       const rel = path.relative(git.top, file).split(path.sep).join('/');
       const date = git.dates.get(rel);
       if (date) data.updated = moment(date);
+      // Read at build time: the reader's browser never asks GitHub who wrote the article.
+      data.sb_contributors = git.authors.get(rel) ?? [];
       return data;
     }, sourceOf));
   },

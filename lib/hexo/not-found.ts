@@ -1,5 +1,6 @@
 import { escapeHtml } from '../text/html';
-import { urlFor, type Feature } from './plugin';
+import { recentArticlesHtml } from './listings';
+import { siteOptionsOf, urlFor, type Feature } from './plugin';
 
 const NOT_FOUND_MARK = '<!--sb-not-found-->';
 
@@ -23,6 +24,8 @@ const notFound: Feature = {
     hexo.extend.generator.register('support-blog-404', () => {
       const home = escapeHtml(urlFor(hexo, '/'));
       const archives = escapeHtml(urlFor(hexo, '/archives/'));
+      const all = siteOptionsOf(hexo).allArticles;
+      const allLink = all.path ? `<li><a href="${escapeHtml(urlFor(hexo, `/${all.path}`))}">${escapeHtml(all.title)}</a></li>` : '';
       return {
         path: '404.html',
         layout: ['page'],
@@ -30,8 +33,10 @@ const notFound: Feature = {
           title: 'ページが見つかりません',
           comments: false,
           content: `${NOT_FOUND_MARK}<p>お探しのページは見つかりませんでした。記事が移動したか、URL が変わった可能性があります。</p>` +
-            `<ul><li><a href="${home}">トップページ</a></li><li><a href="${archives}">すべての記事 (アーカイブ)</a></li></ul>` +
-            '<p>ナビゲーション バーの検索からも記事を探せます。</p>',
+            `<ul><li><a href="${home}">トップページ</a></li><li><a href="${archives}">アーカイブ</a></li>${allLink}</ul>` +
+            // The button opens the navbar's search (/js/support-blog.js); without scripts it stays hidden.
+            '<p class="sb-404-search" hidden><button type="button" class="button sb-open-search">記事を検索する</button></p>' +
+            recentArticlesHtml(hexo),
         },
       };
     });

@@ -69,6 +69,8 @@ const postHtml: Feature = {
       const result = processPostHtml(data.content, {
         resolveSrc: (src) => resolveImageSrc(src, imageContext(hexo, sourceRoot, data, routes.get(file))),
         sizeOf,
+        figures: site.images,
+        responsive: true,
         // `../Area/Name.md#2` works in GitHub's preview; on the site it becomes the article's URL.
         resolveHref: (href) => articleUrl(href, file, { routes, root: hexo.config.root }) ?? movedHref(href, site.build.authoredRoot, hexo.config.root),
       });

@@ -4,11 +4,15 @@ import { addLandmarks, JAPANESE_LANDMARKS } from '../html/landmarks';
 import { markSearchBody } from '../search/index';
 import { injectLater, urlFor, type Feature } from './plugin';
 
-/** Applies the stored or preferred colour scheme before the first paint, so the page never flashes. */
+/**
+ * Applies the stored or preferred colour scheme before the first paint, so the page never flashes,
+ * and marks the page as scripted (`sb-js`), so that styles relying on /js/support-blog.js (the
+ * phone menu) apply only where it runs.
+ */
 export const THEME_BOOT_SCRIPT =
   '(function(){var t;try{t=localStorage.getItem("sb-theme")}catch(e){}' +
   'if(t!=="dark"&&t!=="light")t=window.matchMedia&&matchMedia("(prefers-color-scheme: dark)").matches?"dark":"light";' +
-  'document.documentElement.setAttribute("data-theme",t)})();';
+  'var d=document.documentElement;d.setAttribute("data-theme",t);d.classList.add("sb-js")})();';
 
 /** Route of medium-zoom, which opens screenshots enlarged. */
 export const ZOOM_ROUTE = 'vendor/medium-zoom/medium-zoom.min.js';

@@ -1,5 +1,6 @@
 import type Hexo from 'hexo';
 import { labelArticleNav } from '../html/article-nav';
+import { nameReadMoreLinks } from '../html/read-more';
 import { japaneseTimeTitles } from '../html/time';
 import { siteOptionsOf, type Feature } from './plugin';
 
@@ -18,11 +19,7 @@ interface StylusRenderer {
   define(name: string, node: unknown): StylusRenderer;
 }
 
-/**
- * Hexo's `prev` is the newer article (posts are sorted newest first), which icarus puts on the left.
- * 「前の記事」 would read as the older one, so the labels name the direction in time.
- */
-const NAV_LABELS = { prev: '新しい記事', next: '古い記事' };
+const NAV_LABELS = { older: '前の記事', newer: '次の記事' };
 
 /** Adapts icarus to Japanese without forking it: i18n labels, date titles and stylus variables. */
 const theme: Feature = {
@@ -30,12 +27,22 @@ const theme: Feature = {
   register(hexo) {
     // The theme's language files are read while the site loads, after scripts: patch them here.
     hexo.extend.filter.register('before_generate', () => applyLabelOverrides(hexo), 1);
+    // Footer links live in _config.yml with the site's other settings; icarus reads them from its own.
+    const { footerLinks } = siteOptionsOf(hexo);
+    if (Object.keys(footerLinks).length) {
+      hexo.extend.filter.register('before_generate', () => {
+        const config = hexo.theme.config as { footer?: { links?: Record<string, unknown> } };
+        config.footer = { ...config.footer, links: { ...config.footer?.links, ...footerLinks } };
+      }, 1);
+    }
 
     const site = siteOptionsOf(hexo);
     if (site.language === 'ja') {
       hexo.extend.filter.register('after_render:html', (html: string) =>
-        labelArticleNav(japaneseTimeTitles(html, site.timezone || undefined), { prev: NAV_LABELS.prev, next: NAV_LABELS.next }));
+        labelArticleNav(japaneseTimeTitles(html, site.timezone || undefined), NAV_LABELS));
     }
+
+    hexo.extend.filter.register('after_render:html', (html: string) => nameReadMoreLinks(html));
 
     // icarus declares its style variables with `?=`, so values defined beforehand win.
     const { nodes } = require('stylus') as { nodes: { Literal: new (s: string) => unknown } };

@@ -2,6 +2,7 @@ import { parseDocument } from 'htmlparser2';
 import render from 'dom-serializer';
 import { isComment, isTag, type ChildNode, type Element } from 'domhandler';
 import { sizeAttributes, type ImageSize } from '../images/size';
+import { decorateImages, markBareUrls, wrapTables, type FigureOptions } from './figures';
 
 /** What {@link processPostHtml} returns. */
 export interface PostHtml {
@@ -18,6 +19,10 @@ export interface PostHtmlOptions {
   resolveHref?(href: string): string | undefined;
   /** How many top-level blocks the lead may hold. */
   leadBlocks?: number;
+  /** Screenshot border and caption; absent, images are left as they are. */
+  figures?: FigureOptions;
+  /** Fit wide content to a narrow column: tables scroll sideways, bare URLs wrap. */
+  responsive?: boolean;
 }
 
 const SERIALIZE = { decodeEntities: false, encodeEntities: false } as const;
@@ -40,7 +45,7 @@ const isToc = (node: ChildNode): boolean => isTag(node) && node.name === 'nav' &
 /**
  * One pass over an article's rendered HTML: closes every element the author left open (browsers
  * carry an open `<font>` on into the rest of the page), resolves image sources and link targets,
- * and extracts the lead.
+ * wraps tables so that they scroll, presents screenshots, and extracts the lead.
  */
 export function processPostHtml(html: string, options: PostHtmlOptions): PostHtml {
   const doc = parseDocument(html, { decodeEntities: false, lowerCaseAttributeNames: true, recognizeSelfClosing: true });
@@ -55,6 +60,11 @@ export function processPostHtml(html: string, options: PostHtmlOptions): PostHtm
       el.attribs.href = options.resolveHref(el.attribs.href) ?? el.attribs.href;
     }
   }
+  if (options.responsive) {
+    wrapTables(doc.children);
+    markBareUrls(doc.children);
+  }
+  if (options.figures) decorateImages(doc.children, options.figures);
   return { html: render(doc, SERIALIZE), lead: leadOf(doc.children, options.leadBlocks ?? 3) };
 }
 

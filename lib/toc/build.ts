@@ -47,11 +47,14 @@ export interface TocMarkup {
   listNumber: boolean;
 }
 
-/** A TOC: a labelled `nav` with nested lists of plain heading text, each text escaped once. */
+/**
+ * A TOC: a labelled `nav` with nested lists of plain heading text, each text escaped once. The
+ * list sits in an open `<details>`, so a reader on a phone can fold it away.
+ */
 export function renderToc(toc: TocMarkup): string {
   const [id, ...aliases] = toc.ids;
   const classes = ['sb-toc', ...(toc.kind === 'legacy' ? ['sb-toc-legacy'] : []), ...(toc.listNumber ? ['sb-toc-numbered'] : [])];
   return `<nav class="${classes.join(' ')}"${id !== undefined ? ` id="${escapeHtml(id)}"` : ''} aria-label="${escapeHtml(toc.label)}" data-pagefind-ignore="all">` +
     aliases.map((a) => `<span class="heading-alias" id="${escapeHtml(a)}"></span>`).join('') +
-    `<p class="sb-toc-title">${escapeHtml(toc.label)}</p>${renderEntries(toc.entries, toc.listNumber ? 'ol' : 'ul')}</nav>\n`;
+    `<details open><summary class="sb-toc-title">${escapeHtml(toc.label)}</summary>${renderEntries(toc.entries, toc.listNumber ? 'ol' : 'ul')}</details></nav>\n`;
 }

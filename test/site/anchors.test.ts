@@ -43,8 +43,8 @@ describe('anchors and tables of contents on the site', () => {
     const toc = $('.article .content nav.sb-toc');
     assert.equal(toc.length, 1);
     assert.equal(toc.attr('aria-label'), 'この記事の内容');
-    assert.deepEqual(toc.find('> ul > li > a').map((_, a) => $(a).attr('href')).get(), ['#1', '#2', '#3']);
-    assert.deepEqual(toc.find('> ul > li').eq(1).find('> ul > li > a').map((_, a) => $(a).text()).get(),
+    assert.deepEqual(toc.find('> details > ul > li > a').map((_, a) => $(a).attr('href')).get(), ['#1', '#2', '#3']);
+    assert.deepEqual(toc.find('> details > ul > li').eq(1).find('> ul > li > a').map((_, a) => $(a).text()).get(),
       ['2.1 Azure VM Backup', '2.2 Azure ディスク バックアップ', '2.3 Azure ファイル共有バックアップ', '2.4 MARS バックアップ']);
     assert.equal(toc.find('a a').length, 0);
     assert.match(toc.prevAll('p').first().text(), /皆様こんにちは/, 'placed after the lead');

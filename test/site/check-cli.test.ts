@@ -15,7 +15,7 @@ describe('npm run check', () => {
     assert.match(stdout, /^source\/_posts\/Area\/Bad_Front_Matter\.md:3:7 {2}warning {2}front-matter\/date-format {2}date の日時はゼロ埋めで書いてください。 {2}→ 2024-05-07 09:00:00$/m);
     assert.match(stdout, /^source\/_posts\/Area\/Leftovers\.md:8:4 {2}error {4}todo\/marker {2}書きかけのメモ「TODO :」が残っています。/m);
     assert.doesNotMatch(stdout, /_drafts|_Private/);
-    assert.match(stdout, /7 件のファイルを確認: エラー 24 件、警告 8 件 \(6 ファイル\)$/m);
+    assert.match(stdout, /7 件のファイルを確認: エラー 25 件、警告 8 件 \(6 ファイル\)$/m);
   });
 
   it('prints annotations for GitHub', async () => {
@@ -29,7 +29,7 @@ describe('npm run check', () => {
     const { code, stdout } = await check('--format', 'json');
     assert.equal(code, 1);
     const diagnostics = JSON.parse(stdout) as { file: string; rule: string }[];
-    assert.equal(diagnostics.length, 32);
+    assert.equal(diagnostics.length, 33);
     assert.ok(diagnostics.every((d) => d.file.startsWith('source/_posts/Area/')));
   });
 

@@ -164,22 +164,34 @@ describe('fixture site build', () => {
     const $ = await loadPage(dir, '/blog/404.html');
     assert.equal($('h1.title').text(), 'ページが見つかりません');
     assert.deepEqual($('meta[name="robots"]').map((_, m) => $(m).attr('content')).get(), ['noindex']);
-    assert.deepEqual($('.content a').map((_, a) => $(a).attr('href')).get(), ['/blog/', '/blog/archives/']);
+    assert.deepEqual($('.content > ul').first().find('a').map((_, a) => $(a).attr('href')).get(), ['/blog/', '/blog/archives/', '/blog/all-articles/']);
+    // The newest articles follow, newest first, and the search button (shown by the site's script).
+    const recent = $('.content h2:contains("新しい記事") + ul a').map((_, a) => $(a).attr('href')).get();
+    assert.ok(recent.length >= 2 && recent.length <= 5, `${recent}`);
+    const dates = $('.content h2:contains("新しい記事") + ul time').map((_, t) => $(t).text()).get();
+    assert.deepEqual(dates, [...dates].sort().reverse());
+    assert.equal($('.sb-open-search').text(), '記事を検索する');
     assert.equal($('[data-pagefind-body]').length, 0);
     assert.ok($('nav.navbar').length && $('link[href="/blog/css/support-blog.css"]').length, 'the site layout and styles');
     assert.doesNotMatch(await fs.readFile(path.join(dir, 'public/sitemap.xml'), 'utf8'), /404/);
   });
 
-  it('labels the links to the newer and the older article', async () => {
+  it('links the older article as 前の記事 on the left and the newer one as 次の記事 on the right', async () => {
     const $ = await loadPage(dir, ARTICLE);
     const created = (page: typeof $) => page('.article-meta time').first().attr('datetime') ?? '';
-    const links = { prev: $('a.article-nav-prev'), next: $('a.article-nav-next') };
-    assert.ok(links.prev.length && links.next.length, 'the fixture article has both neighbours');
-    assert.equal(links.prev.find('.sb-nav-label').text(), '新しい記事');
-    assert.equal(links.next.find('.sb-nav-label').text(), '古い記事');
-    const newer = await loadPage(dir, links.prev.attr('href')!);
-    const older = await loadPage(dir, links.next.attr('href')!);
-    assert.ok(created(newer) >= created($) && created(older) <= created($), `${created(older)} ≤ ${created($)} ≤ ${created(newer)}`);
+    const nav = $('nav.post-navigation');
+    assert.deepEqual(nav.children().map((_, el) => $(el).attr('class')).get(), ['sb-nav-older', 'sb-nav-newer']);
+    const older = nav.find('a.sb-nav-older');
+    const newer = nav.find('a.sb-nav-newer');
+    assert.ok(older.length && newer.length, 'the fixture article has both neighbours');
+    assert.equal(older.find('.sb-nav-label').text(), '前の記事');
+    assert.equal(newer.find('.sb-nav-label').text(), '次の記事');
+    assert.equal(older.attr('rel'), 'prev');
+    assert.equal(newer.attr('rel'), 'next');
+    const olderPage = await loadPage(dir, older.attr('href')!);
+    const newerPage = await loadPage(dir, newer.attr('href')!);
+    assert.equal(older.find('.sb-nav-title').text(), olderPage('h1.title').text());
+    assert.ok(created(newerPage) >= created($) && created(olderPage) <= created($), `${created(olderPage)} ≤ ${created($)} ≤ ${created(newerPage)}`);
   });
 
   it('writes a well-formed Atom feed of the articles', async () => {

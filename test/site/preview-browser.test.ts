@@ -144,7 +144,12 @@ describe('a preview under a sub-path, in the browser', () => {
 
   it('serves its 404 page inside the preview, with one robots meta', async () => {
     const page = await open(`${PREFIX}404.html`);
-    assert.deepEqual(await page.locator('.content a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), [PREFIX, `${PREFIX}archives/`]);
+    assert.deepEqual(await page.locator('.content > ul').first().locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), [PREFIX, `${PREFIX}archives/`, `${PREFIX}all-articles/`]);
+    const recent = await page.locator('.content h2 + ul a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    assert.ok(recent.length === 5 && recent.every((href) => href.startsWith(PREFIX)), recent.join(', '));
+    // The search button shows once the site's script runs, and opens the search of the preview.
+    await page.click('.sb-open-search');
+    await page.waitForSelector('dialog.sb-search-dialog[open]');
     assert.deepEqual(await page.locator('meta[name="robots"]').evaluateAll((ms) => ms.map((m) => m.getAttribute('content'))), ['noindex, nofollow']);
     await page.close();
   });

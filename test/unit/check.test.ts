@@ -43,6 +43,7 @@ describe('checkArticle', () => {
       [7, 5, 'front-matter/tag', 'warning'],
       [8, 1, 'front-matter/type', 'error'],
       [9, 1, 'front-matter/unknown-key', 'warning'],
+      [10, 1, 'front-matter/type', 'error'],
     ]);
   });
 

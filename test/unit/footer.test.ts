@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { articleId, editUrl, feedbackUrl, renderArticleFooter } from '../../lib/article/footer';
+import { articleId, editUrl, feedbackUrl, OUTDATED_MESSAGE, renderArticleFooter, renderOutdatedBanner } from '../../lib/article/footer';
 import { normalizeArticleFooterOptions } from '../../lib/article/options';
 import { fillTemplate } from '../../lib/text/template';
 
@@ -56,5 +56,19 @@ describe('article footer', () => {
 
   it('renders nothing without a disclaimer or a repository', () => {
     assert.equal(renderArticleFooter(normalizeArticleFooterOptions({}), ref, '', ''), '');
+  });
+
+  it('names the contributors, escaped, unless turned off', () => {
+    const html = renderArticleFooter(options, { ...ref, contributors: ['佐藤 花子', '<script>'] }, '', '');
+    assert.match(html, /<p class="sb-contributors">この記事の執筆・更新: 佐藤 花子、&lt;script&gt;<\/p>/);
+    const off = normalizeArticleFooterOptions({ repository: 'https://github.com/contoso/blog', contributors: false });
+    assert.doesNotMatch(renderArticleFooter(off, { ...ref, contributors: ['佐藤 花子'] }, '', ''), /sb-contributors/);
+    assert.throws(() => normalizeArticleFooterOptions({ contributors: 'yes' }), /contributors must be true or false/);
+  });
+
+  it('warns about an outdated article with the usual wording or the author\'s own text', () => {
+    assert.equal(renderOutdatedBanner(true), `<div class="sb-outdated" role="note" data-pagefind-ignore="all"><strong>ご注意</strong> ${OUTDATED_MESSAGE}</div>`);
+    assert.match(renderOutdatedBanner(' 2020 年の <b>情報</b> です。 '), /<strong>ご注意<\/strong> 2020 年の &lt;b&gt;情報&lt;\/b&gt; です。<\/div>$/);
+    for (const value of [false, undefined, '', '  ', 3, ['x']]) assert.equal(renderOutdatedBanner(value), '', String(value));
   });
 });

@@ -122,6 +122,17 @@ describe('workflows', () => {
     assert.equal(w.concurrency?.['cancel-in-progress'], false);
   });
 
+  it('keeps the last build between deploys, keyed by the lockfile and the configuration, restored before the build', () => {
+    const build = load('deploy.yml').jobs.build!;
+    const cache = action(build, 'actions/cache')!;
+    assert.equal(cache.with?.path, '.build');
+    const prefix = "site-build-${{ hashFiles('package-lock.json', '_config.yml', '_config.icarus.yml') }}-";
+    assert.equal(cache.with?.key, `${prefix}\${{ github.sha }}`);
+    assert.equal(cache.with?.['restore-keys'], prefix);
+    const order = steps(build).map((s) => s.uses?.split('@')[0] ?? s.run);
+    assert.ok(order.indexOf('actions/cache') < order.indexOf('npm run build'), order.join(', '));
+  });
+
   it('deploys main to the gh-pages branch: built read-only, pushed without touching the previews', () => {
     const w = load('deploy.yml');
     assert.deepEqual((w.on.push as { branches: string[] }).branches, ['main']);
@@ -152,6 +163,15 @@ describe('workflows', () => {
     assert.match(runs(check!), /check:links -- --online/);
     assert.deepEqual(report!.permissions, { issues: 'write' });
     assert.match(runs(report!), /gh issue close[\s\S]*gh issue edit[\s\S]*gh issue create/);
+  });
+
+  it('lists the articles due for review in the same weekly run, with the full history for their last updates', () => {
+    const { check, report } = load('link-check.yml').jobs;
+    assert.equal(action(check!, 'actions/checkout')?.with?.['fetch-depth'], 0);
+    assert.match(runs(check!), /check -- --review > review-report\.txt/);
+    assert.match(String(action(check!, 'actions/upload-artifact')?.with?.path), /review-report\.txt/);
+    const script = runs(report!);
+    assert.match(script, /title="記事の定期見直し"[\s\S]*gh issue close[\s\S]*gh issue edit "\$number" --body-file review-body\.md[\s\S]*gh issue create --title "\$title" --body-file review-body\.md/);
   });
 
   it('runs workflows on a maintained Node LTS', () => {
