@@ -1,6 +1,7 @@
 /**
- * A whole build: skip it when nothing changed, generate into a staging folder, trim the theme's
- * CSS and index the pages for search side by side, then publish with one switch of `public`.
+ * A whole build: skip it when nothing changed, generate into a staging folder while the search
+ * index is built from the articles as they are rendered, trim the theme's CSS, then publish with
+ * one switch of `public`.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,8 @@ import { cleanStale, dropStaging, publish, startStaging } from '../build/staging
 import { loadSiteConfig, normalizeSiteOptions } from '../config/site';
 import { previewLocation } from '../preview/location';
 import { purgeThemeCss } from '../html/purge-css';
-import { buildSearchIndex } from '../search/index';
+import { buildSearchIndex, StreamingIndex } from '../search/index';
+import { attachSearchIndex, isDeferred } from './search';
 import { BuildFailed, describeError, openSession } from './session';
 
 /** What {@link generateSite} did: where the site is and how long each step took (seconds). */
@@ -95,6 +97,14 @@ export async function generateSite(baseDir: string, args: BuildArgs, silent = fa
   try {
     const { hexo, errors } = await step('load', () => openSession(baseDir, { config, command: 'generate', verbose: args.verbose, silent, workDir: stagingRoot }));
     hexo.public_dir = staging.dir + path.sep;
+    // Articles go into the index as they are rendered (lib/hexo/search.ts), so that Pagefind works
+    // on the other core while this one renders the rest of the site.
+    const searchOutput = path.join(staging.scratch, 'pagefind');
+    let search: StreamingIndex | undefined;
+    if (site.search.index) {
+      search = new StreamingIndex({ pagesPerIndex: site.search.pagesPerIndex, output: searchOutput });
+      attachSearchIndex(hexo, search);
+    }
     await step('generate', async () => {
       try {
         await hexo.call('generate', { concurrency: WRITE_CONCURRENCY });
@@ -104,13 +114,21 @@ export async function generateSite(baseDir: string, args: BuildArgs, silent = fa
       }
       await hexo.exit().catch((err: unknown) => errors.push(describeError(err)));
     });
-    // Pagefind indexes in its own process while PurgeCSS reads the same pages here.
+    // Pagefind finishes its last part in its own process while PurgeCSS reads the pages here.
     if (!errors.length) {
       await Promise.all([
         site.css.purge && step('css', () => purgeThemeCss(staging.dir)).catch((err: unknown) => errors.push(describeError(err))),
-        site.search.index && step('search', () => buildSearchIndex(staging.dir, { pagesPerIndex: site.search.pagesPerIndex, workDir: staging.scratch }))
-          .catch((err: unknown) => errors.push(describeError(err))),
+        search && step('search', async () => {
+          if (isDeferred(search)) {
+            await buildSearchIndex(staging.dir, { pagesPerIndex: site.search.pagesPerIndex, workDir: path.join(staging.scratch, 'parts') });
+            return;
+          }
+          await search.finish();
+          await fs.rename(searchOutput, path.join(staging.dir, 'pagefind'));
+        }).catch((err: unknown) => errors.push(describeError(err))),
       ]);
+    } else {
+      if (search && !isDeferred(search)) await search.finish().catch(() => undefined);
     }
     if (errors.length) throw new BuildFailed(errors);
     await step('publish', () => publish(stagingRoot, staging, publicDir));

@@ -18,8 +18,9 @@ import redirects from './redirects';
 import preview from './preview';
 import notFound from './not-found';
 import listings from './listings';
+import search from './search';
 
-const FEATURES: Feature[] = [deterministic, reader, vendor, theme, articles, postHtml, gate, lastUpdated, articleFooter, widgetCache, redirects, listings, notFound, preview];
+const FEATURES: Feature[] = [deterministic, reader, vendor, theme, articles, postHtml, gate, lastUpdated, articleFooter, widgetCache, redirects, listings, notFound, search, preview];
 
 /** Registers all features; a feature that throws stops the load with its name attached. */
 export function register(hexo: Hexo): void {

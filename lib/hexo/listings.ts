@@ -1,5 +1,6 @@
 import type Hexo from 'hexo';
 import { buildTagTree, renderAllArticles, renderRecent, renderTagTree, type ListedArticle } from '../html/listings';
+import { NO_SEARCH_MARK } from '../search/index';
 import { siteOptionsOf, urlFor, type Feature } from './plugin';
 
 interface PostDoc {
@@ -51,7 +52,7 @@ const listings: Feature = {
       hexo.extend.generator.register('support-blog-all-articles', () => ({
         path: `${site.allArticles.path}index.html`,
         layout: ['page'],
-        data: { title: site.allArticles.title, comments: false, content: renderAllArticles(listedArticles(hexo)) },
+        data: { title: site.allArticles.title, comments: false, content: NO_SEARCH_MARK + renderAllArticles(listedArticles(hexo)) },
       }));
     }
   },

@@ -6,9 +6,12 @@
  * Pagefind holds every page's words in memory until it writes the index (about 1 MB per 20 KB
  * article, 2.9 GB at 3,000), so a large site is indexed in parts of at most `pagesPerIndex`
  * articles, one Pagefind process after another, and the browser merges the parts when it searches.
+ * The build hands pages over while it renders ({@link StreamingIndex}), so the indexing overlaps
+ * the rendering instead of following it.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { escapeHtml } from '../text/html';
 
 /** Lists the extra parts (paths relative to pagefind/) for the browser; always written. */
 export const PARTS_FILE = 'support-blog-parts.json';
@@ -33,11 +36,16 @@ const MARKED_ARTICLE = `${ARTICLE} data-pagefind-body`;
 
 const META = '<div class="article-meta ';
 
+/** Put in a page's content, keeps the page out of the site search (a list such as 全記事一覧). */
+export const NO_SEARCH_MARK = '<!--sb-no-search-->';
+
 /**
- * Marks an article page's body for the index; lists (index, tags, archives) are left out. The
- * dates line above the title is left out too: it would open every result's excerpt.
+ * Marks an article page's body for the index; lists (index, tags, archives, pages carrying
+ * {@link NO_SEARCH_MARK}) are left out. The dates line above the title is left out too: it would
+ * open every result's excerpt.
  */
 export function markSearchBody(html: string): string {
+  if (html.includes(NO_SEARCH_MARK)) return html.replace(NO_SEARCH_MARK, '');
   if (!/<h1 class="title[^"]*">/.test(html)) return html;
   const start = html.indexOf(ARTICLE);
   if (start < 0) return html;
@@ -66,6 +74,199 @@ export function splitEvenly<T>(items: readonly T[], max: number): T[][] {
 /** Folder of part i under pagefind/ (part 0 is pagefind/ itself, which the browser loads first). */
 export function partFolder(i: number): string {
   return i === 0 ? '' : `part-${i + 1}/`;
+}
+
+/** One part's index, as the indexer drives it (Pagefind's, or a stand-in in tests). */
+export interface PartIndex {
+  add(sourcePath: string, html: string): Promise<void>;
+  write(outputPath: string): Promise<void>;
+  /** Frees the part's memory (Pagefind's process ends). */
+  close(): Promise<void>;
+}
+
+/** Pagefind, one process per part, so the memory of one part is returned before the next. */
+export async function openPagefindPart(): Promise<PartIndex> {
+  const pagefind = await import('pagefind');
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) {
+    await pagefind.close();
+    throw new Error(`Pagefind: ${errors.join('; ')}`);
+  }
+  return {
+    async add(sourcePath, content) {
+      const added = await index.addHTMLFile({ sourcePath, content });
+      if (added.errors.length) throw new Error(`Pagefind (${sourcePath}): ${added.errors.join('; ')}`);
+    },
+    async write(outputPath) {
+      const written = await index.writeFiles({ outputPath });
+      if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+    },
+    close: async () => {
+      await pagefind.close();
+    },
+  };
+}
+
+export interface StreamingIndexOptions {
+  pagesPerIndex?: number;
+  /** The pagefind/ folder to write. */
+  output: string;
+  open?: () => Promise<PartIndex>;
+}
+
+/**
+ * Indexes article pages while the build is still rendering the rest: each page takes its place
+ * in line when the build starts rendering it ({@link StreamingIndex.expect}), is handed over when
+ * rendered, and goes to Pagefind (in its own process, on another core) in the order of the line,
+ * whatever order the pages were finished in. The same site, started in the same order, gives the
+ * same index bytes, and by the end of the build only the last part is left to write.
+ */
+export class StreamingIndex {
+  private readonly arrived = new Map<number, { route: string; html: string | undefined }>();
+  private queued = 0;
+  private next = 0;
+  private partSize = Infinity;
+  private readonly max: number;
+  /** Settles when the last closed part has been written and its process has ended. */
+  private done: Promise<void> = Promise.resolve();
+  private failure: unknown;
+  private part: { index: number; open: Promise<PartIndex>; adds: Promise<void>[] } | undefined;
+  private parts = 0;
+  private pages = 0;
+  private readonly openPart: () => Promise<PartIndex>;
+
+  constructor(private readonly options: StreamingIndexOptions) {
+    this.max = options.pagesPerIndex ?? DEFAULT_PAGES_PER_INDEX;
+    if (!Number.isInteger(this.max) || this.max < 1) throw new RangeError(`parts need at least one item each, got ${this.max}`);
+    this.openPart = options.open ?? openPagefindPart;
+  }
+
+  /**
+   * How many articles will come at most (the site's posts and pages), before the first: sizes the
+   * parts. Parts of equal size keep Pagefind's ranking statistics alike across parts. Returns
+   * whether the articles fit one part.
+   */
+  plan(expected: number): boolean {
+    if (!Number.isInteger(expected) || expected < 0) throw new RangeError(`expected a count of articles, got ${expected}`);
+    const count = Math.max(1, expected);
+    this.partSize = Math.ceil(count / Math.ceil(count / this.max));
+    return count <= this.max;
+  }
+
+  /** A page the build starts rendering: its place in line, for {@link deliver}. */
+  expect(): number {
+    return this.queued++;
+  }
+
+  /** A rendered page of the site; only article pages (marked for search) are indexed. */
+  deliver(ticket: number, route: string, html: string): void {
+    if (this.partSize === Infinity) this.plan(this.max);
+    if (ticket < this.next || ticket >= this.queued || this.arrived.has(ticket)) return;
+    this.arrived.set(ticket, { route, html: html.includes(MARKED_ARTICLE) ? html : undefined });
+    for (let item = this.arrived.get(this.next); item; item = this.arrived.get(this.next)) {
+      this.arrived.delete(this.next++);
+      if (item.html !== undefined) this.enqueue(item.route, item.html);
+    }
+  }
+
+  /**
+   * Sends the page to its part's Pagefind process at once, without waiting for the previous page:
+   * the process handles its messages one by one in the order they were sent, so the order stays
+   * fixed, and it keeps working while this process is busy rendering.
+   */
+  private enqueue(route: string, html: string): void {
+    const slot = this.pages++;
+    if (this.part && slot >= (this.part.index + 1) * this.partSize) this.closePart();
+    if (!this.part) {
+      // One part's process at a time: the next starts when the previous has written and ended.
+      const previous = this.done;
+      this.part = { index: this.parts++, open: previous.then(() => this.openPart()), adds: [] };
+      this.part.open.catch(() => undefined);
+    }
+    this.part.adds.push(this.part.open.then((index) => index.add(route, html)).catch((err: unknown) => this.fail(err)));
+  }
+
+  private fail(err: unknown): void {
+    this.failure ??= err;
+  }
+
+  private closePart(): void {
+    const part = this.part!;
+    this.part = undefined;
+    this.done = (async () => {
+      const index = await part.open.catch((err: unknown) => this.fail(err));
+      if (!index) return;
+      try {
+        await Promise.all(part.adds);
+        if (this.failure) return;
+        const folder = path.join(this.options.output, partFolder(part.index));
+        await index.write(folder);
+        if (part.index > 0) await keepIndexOnly(folder);
+      } catch (err) {
+        this.fail(err);
+      } finally {
+        await index.close().catch((err: unknown) => this.fail(err));
+      }
+    })();
+  }
+
+  private ending: Promise<SearchIndexResult> | undefined;
+
+  /**
+   * No more pages will come: the last part is written now, while the build goes on with the rest
+   * of the site. Never rejects; {@link finish} reports the outcome.
+   */
+  end(): void {
+    this.ending ??= this.complete();
+    this.ending.catch(() => undefined);
+  }
+
+  /** Ends the input if that has not happened yet and waits for the index to be written. */
+  finish(): Promise<SearchIndexResult> {
+    this.end();
+    return this.ending!;
+  }
+
+  /** Indexes what is left (a page that never came is skipped), writes the last part and the list of parts. */
+  private async complete(): Promise<SearchIndexResult> {
+    for (const at of [...this.arrived.keys()].sort((a, b) => a - b)) {
+      const item = this.arrived.get(at)!;
+      this.arrived.delete(at);
+      this.next = at + 1;
+      if (item.html !== undefined) this.enqueue(item.route, item.html);
+    }
+    // A site without articles yet still gets an index (and the search UI's files).
+    if (this.parts === 0) {
+      this.part = { index: this.parts++, open: this.openPart(), adds: [] };
+      this.part.open.catch(() => undefined);
+    }
+    if (this.part) this.closePart();
+    await this.done;
+    if (this.failure) throw this.failure;
+    const extra = Array.from({ length: this.parts - 1 }, (_, i) => partFolder(i + 1));
+    await fs.writeFile(path.join(this.options.output, PARTS_FILE), `${JSON.stringify(extra)}\n`);
+    return { pages: this.pages, parts: this.parts };
+  }
+}
+
+/** What the search index needs of one article. */
+export interface SearchDocument {
+  lang: string;
+  title: string;
+  /** The article's rendered HTML, as it appears in its page. */
+  content: string;
+  tags: string[];
+}
+
+/**
+ * The part of an article's page that the index reads (its title, body and tags, inside the
+ * data-pagefind-body element), built from the rendered article before its page exists. The page
+ * itself adds only what the index ignores (dates, heading permalinks, navigation).
+ */
+export function searchDocument(doc: SearchDocument): string {
+  const tags = doc.tags.length ? `<div class="article-tags"><span>#</span>${doc.tags.map((t) => `<a>${escapeHtml(t)}</a>`).join('')}</div>` : '';
+  return `<!DOCTYPE html><html lang="${escapeHtml(doc.lang)}"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title></head><body>` +
+    `${ARTICLE} data-pagefind-body><h1 class="title">${escapeHtml(doc.title)}</h1><div class="content">${doc.content}</div>${tags}</article></body></html>`;
 }
 
 /** Indexes the article pages of siteDir (a generated site) into siteDir/pagefind; throws with Pagefind's errors. */

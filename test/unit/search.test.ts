@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildSearchIndex, markSearchBody, partFolder, PARTS_FILE, splitEvenly } from '../../lib/search/index';
+import { pageFile } from '../../lib/hexo/search';
+import { buildSearchIndex, markSearchBody, NO_SEARCH_MARK, searchDocument, StreamingIndex, partFolder, PARTS_FILE, splitEvenly } from '../../lib/search/index';
 
 describe('splitEvenly', () => {
   it('makes the fewest parts of at most max items, sizes differing by one at most, order kept', () => {
@@ -32,6 +33,9 @@ describe('markSearchBody', () => {
       '<div data-pagefind-ignore class="article-meta is-size-7">2024/01/01に投稿</div><h1 class="title is-3">題</h1>');
     const list = '<article class="card-content article" role="article"><h2 class="title">題</h2>';
     assert.equal(markSearchBody(list), list);
+    // A page listing every article has a title but stays out of the search.
+    assert.equal(markSearchBody(article.replace('<h1 class="title is-3">題</h1>', `<h1 class="title is-3">題</h1><div class="content">${NO_SEARCH_MARK}一覧</div>`)),
+      article.replace('<h1 class="title is-3">題</h1>', '<h1 class="title is-3">題</h1><div class="content">一覧</div>'));
   });
 });
 
@@ -88,5 +92,85 @@ describe('buildSearchIndex', () => {
     const publicDir = path.join(dir, 'public');
     assert.deepEqual(await buildSearchIndex(publicDir, { workDir: path.join(dir, 'work') }), { pages: 0, parts: 1 });
     assert.ok((await fs.readdir(path.join(publicDir, 'pagefind'))).includes('pagefind-ui.js'));
+  });
+});
+
+describe('StreamingIndex', () => {
+  const article = (n: number) => `<article class="card-content article" data-pagefind-body><h1>${n}</h1></article>`;
+
+  /** A stand-in for Pagefind that records what each part's process was sent, and when. */
+  function backend(fail?: string) {
+    const log: string[] = [];
+    let open = 0;
+    let parts = 0;
+    const openPart = async () => {
+      const id = ++parts;
+      open++;
+      log.push(`open ${id} (${open} alive)`);
+      return {
+        add: async (route: string) => {
+          if (route === fail) throw new Error(`cannot index ${route}`);
+          log.push(`add ${id} ${route}`);
+        },
+        write: async (folder: string) => {
+          await fs.mkdir(folder, { recursive: true });
+          log.push(`write ${id} ${path.basename(folder)}`);
+        },
+        close: async () => {
+          open--;
+          log.push(`close ${id}`);
+        },
+      };
+    };
+    return { log, openPart };
+  }
+
+  it('indexes articles in the order their pages were started, whatever order they finish in, in parts of the planned size', async () => {
+    const output = await fs.mkdtemp(path.join(os.tmpdir(), 'stream-index-'));
+    const { log, openPart } = backend();
+    const index = new StreamingIndex({ pagesPerIndex: 2, output: path.join(output, 'pagefind'), open: openPart });
+    index.plan(5);
+    const tickets = [1, 2, 3, 4, 5, 6].map((n) => ({ n, ticket: index.expect() }));
+    // Finished in another order; page 3 is a list, not an article.
+    for (const { n, ticket } of [tickets[2]!, tickets[0]!, tickets[5]!, tickets[1]!, tickets[4]!, tickets[3]!]) {
+      index.deliver(ticket, `p${n}/index.html`, n === 3 ? '<p>一覧</p>' : article(n));
+    }
+    assert.deepEqual(await index.finish(), { pages: 5, parts: 3 });
+    assert.deepEqual(log, [
+      'open 1 (1 alive)', 'add 1 p1/index.html', 'add 1 p2/index.html', 'write 1 pagefind', 'close 1',
+      'open 2 (1 alive)', 'add 2 p4/index.html', 'add 2 p5/index.html', 'write 2 part-2', 'close 2',
+      'open 3 (1 alive)', 'add 3 p6/index.html', 'write 3 part-3', 'close 3',
+    ]);
+    assert.deepEqual(JSON.parse(await fs.readFile(path.join(output, 'pagefind', PARTS_FILE), 'utf8')), ['part-2/', 'part-3/']);
+    await fs.rm(output, { recursive: true, force: true });
+  });
+
+  it('skips a page that never came, ignores a ticket delivered twice, and reports Pagefind\'s error after ending its process', async () => {
+    const output = await fs.mkdtemp(path.join(os.tmpdir(), 'stream-index-'));
+    const { log, openPart } = backend('bad/index.html');
+    const index = new StreamingIndex({ output: path.join(output, 'pagefind'), open: openPart });
+    index.plan(3);
+    const [a, lost, b] = [index.expect(), index.expect(), index.expect()];
+    index.deliver(b!, 'bad/index.html', article(2));
+    index.deliver(a!, 'a/index.html', article(1));
+    index.deliver(a!, 'again/index.html', article(9));
+    assert.ok(lost !== undefined);
+    await assert.rejects(index.finish(), /cannot index bad\/index\.html/);
+    assert.deepEqual(log, ['open 1 (1 alive)', 'add 1 a/index.html', 'close 1']);
+    await fs.rm(output, { recursive: true, force: true });
+  });
+});
+
+describe('searchDocument', () => {
+  it('holds the title, body and tags the article page would show the index, with the title as text', () => {
+    assert.equal(searchDocument({ lang: 'ja', title: '<b>復元</b> & 手順', content: '<p>本文</p>', tags: ['how to', '<x>'] }),
+      '<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>&lt;b&gt;復元&lt;/b&gt; &amp; 手順</title></head><body>' +
+      '<article class="card-content article" data-pagefind-body><h1 class="title">&lt;b&gt;復元&lt;/b&gt; &amp; 手順</h1><div class="content"><p>本文</p></div>' +
+      '<div class="article-tags"><span>#</span><a>how to</a><a>&lt;x&gt;</a></div></article></body></html>');
+    assert.doesNotMatch(searchDocument({ lang: 'ja', title: 't', content: '', tags: [] }), /article-tags/);
+  });
+
+  it('names the file Hexo writes for a route', () => {
+    assert.deepEqual(['A/B/', 'A/B', 'about/index.html', 'x.html'].map(pageFile), ['A/B/index.html', 'A/B/index.html', 'about/index.html', 'x.html']);
   });
 });

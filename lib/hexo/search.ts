@@ -1,0 +1,82 @@
+import type Hexo from 'hexo';
+import { searchDocument, type StreamingIndex } from '../search/index';
+import { siteOptionsOf, type Feature } from './plugin';
+
+interface PostDoc {
+  content?: string | null;
+  _content: string;
+  full_source: string;
+  source: string;
+  path: string;
+  title?: unknown;
+  layout?: unknown;
+  published?: boolean;
+  tags?: { map<T>(f: (t: { name: string }) => T): T[] };
+  save(): Promise<unknown>;
+}
+
+// Symbol.for: the runner and the plugins may be loaded as separate module instances.
+const SINK = Symbol.for('support-blog.search-index');
+
+/** The build runner's index, which the articles go into as they are rendered. */
+export function attachSearchIndex(hexo: Hexo, index: StreamingIndex): void {
+  (hexo as unknown as Record<symbol, StreamingIndex>)[SINK] = index;
+}
+
+const deferred = new WeakSet<StreamingIndex>();
+
+/** Whether the index was left for after the build (a site of more than one part). */
+export function isDeferred(index: StreamingIndex): boolean {
+  return deferred.has(index);
+}
+
+function sinkOf(hexo: Hexo): StreamingIndex | undefined {
+  return (hexo as unknown as Record<symbol, StreamingIndex | undefined>)[SINK];
+}
+
+/**
+ * In a build with a search index, renders the articles one after another in source order (just
+ * before Hexo's render_post, priority 10, which then finds them done) and hands each to the index
+ * when it is rendered: Pagefind indexes on the other core while this one renders the rest and the
+ * pages, instead of after them. Hexo starts every article at once, so all of them would finish at
+ * the very end; one by one, the same work gives the index its articles early and in a fixed order.
+ * A site of several index parts is indexed from its written pages afterwards (buildSearchIndex).
+ */
+/** The file Hexo writes for a route: `A/B/` → `A/B/index.html`. */
+export function pageFile(route: string): string {
+  return route.endsWith('.html') ? route : `${route.replace(/\/?$/, '/')}index.html`;
+}
+
+const search: Feature = {
+  name: 'search',
+  register(hexo) {
+    const lang = siteOptionsOf(hexo).language;
+    hexo.extend.filter.register('before_generate', async () => {
+      const index = sinkOf(hexo);
+      if (!index) return;
+      // Measured at 3,000 articles (three parts), indexing alongside the rendering took longer and
+      // held 2.1 GB instead of 1.3: a site larger than one part is indexed after it is written.
+      if (!index.plan(hexo.model('Post').count() + hexo.model('Page').count())) {
+        deferred.add(index);
+        return;
+      }
+      for (const model of ['Post', 'Page']) {
+        const docs = (hexo.model(model).toArray() as unknown as PostDoc[]).filter((d) => d.content == null);
+        for (const doc of docs) {
+          // As Hexo's render_post does; a failure stops the build as it would there.
+          doc.content = doc._content;
+          await hexo.post.render(doc.full_source, doc as never);
+          await doc.save();
+          // Only published articles in the article layout have a page the index would read.
+          if (doc.published === false || doc.layout === false || typeof doc.content !== 'string') continue;
+          index.deliver(index.expect(), pageFile(doc.path), searchDocument({
+            lang, title: typeof doc.title === 'string' ? doc.title : '', content: doc.content, tags: doc.tags?.map((t) => t.name) ?? [],
+          }));
+        }
+      }
+      index.end();
+    }, 9);
+  },
+};
+
+export default search;
