@@ -12,8 +12,8 @@ import { cleanStale, dropStaging, publish, startStaging } from '../build/staging
 import { loadSiteConfig, normalizeSiteOptions } from '../config/site';
 import { previewLocation } from '../preview/location';
 import { purgeThemeCss } from '../html/purge-css';
-import { buildSearchIndex, StreamingIndex } from '../search/index';
-import { attachSearchIndex, isDeferred } from './search';
+import { StreamingIndex } from '../search/index';
+import { attachSearchIndex } from './search';
 import { BuildFailed, describeError, openSession } from './session';
 
 /** What {@link generateSite} did: where the site is and how long each step took (seconds). */
@@ -119,16 +119,12 @@ export async function generateSite(baseDir: string, args: BuildArgs, silent = fa
       await Promise.all([
         site.css.purge && step('css', () => purgeThemeCss(staging.dir)).catch((err: unknown) => errors.push(describeError(err))),
         search && step('search', async () => {
-          if (isDeferred(search)) {
-            await buildSearchIndex(staging.dir, { pagesPerIndex: site.search.pagesPerIndex, workDir: path.join(staging.scratch, 'parts') });
-            return;
-          }
           await search.finish();
           await fs.rename(searchOutput, path.join(staging.dir, 'pagefind'));
         }).catch((err: unknown) => errors.push(describeError(err))),
       ]);
     } else {
-      if (search && !isDeferred(search)) await search.finish().catch(() => undefined);
+      await search?.finish().catch(() => undefined);
     }
     if (errors.length) throw new BuildFailed(errors);
     await step('publish', () => publish(stagingRoot, staging, publicDir));

@@ -23,13 +23,6 @@ export function attachSearchIndex(hexo: Hexo, index: StreamingIndex): void {
   (hexo as unknown as Record<symbol, StreamingIndex>)[SINK] = index;
 }
 
-const deferred = new WeakSet<StreamingIndex>();
-
-/** Whether the index was left for after the build (a site of more than one part). */
-export function isDeferred(index: StreamingIndex): boolean {
-  return deferred.has(index);
-}
-
 function sinkOf(hexo: Hexo): StreamingIndex | undefined {
   return (hexo as unknown as Record<symbol, StreamingIndex | undefined>)[SINK];
 }
@@ -40,7 +33,6 @@ function sinkOf(hexo: Hexo): StreamingIndex | undefined {
  * when it is rendered: Pagefind indexes on the other core while this one renders the rest and the
  * pages, instead of after them. Hexo starts every article at once, so all of them would finish at
  * the very end; one by one, the same work gives the index its articles early and in a fixed order.
- * A site of several index parts is indexed from its written pages afterwards (buildSearchIndex).
  */
 /** The file Hexo writes for a route: `A/B/` → `A/B/index.html`. */
 export function pageFile(route: string): string {
@@ -54,12 +46,7 @@ const search: Feature = {
     hexo.extend.filter.register('before_generate', async () => {
       const index = sinkOf(hexo);
       if (!index) return;
-      // Measured at 3,000 articles (three parts), indexing alongside the rendering took longer and
-      // held 2.1 GB instead of 1.3: a site larger than one part is indexed after it is written.
-      if (!index.plan(hexo.model('Post').count() + hexo.model('Page').count())) {
-        deferred.add(index);
-        return;
-      }
+      index.plan(hexo.model('Post').count() + hexo.model('Page').count());
       for (const model of ['Post', 'Page']) {
         const docs = (hexo.model(model).toArray() as unknown as PostDoc[]).filter((d) => d.content == null);
         for (const doc of docs) {

@@ -17,13 +17,6 @@ import { escapeHtml } from '../text/html';
 export const PARTS_FILE = 'support-blog-parts.json';
 export const DEFAULT_PAGES_PER_INDEX = 1000;
 
-export interface SearchIndexOptions {
-  /** Most articles one Pagefind process indexes; more make several parts. */
-  pagesPerIndex?: number;
-  /** A scratch folder on the same disk as siteDir, removed afterwards. */
-  workDir: string;
-}
-
 /** Result of indexing: how many pages went in, in how many parts. */
 export interface SearchIndexResult {
   pages: number;
@@ -52,23 +45,6 @@ export function markSearchBody(html: string): string {
   const meta = html.indexOf(META, start);
   const marked = meta < 0 ? html : `${html.slice(0, meta)}<div data-pagefind-ignore class="article-meta ${html.slice(meta + META.length)}`;
   return `${marked.slice(0, start)}${MARKED_ARTICLE}${marked.slice(start + ARTICLE.length)}`;
-}
-
-/**
- * Splits items, in order, into the fewest runs of at most `max` whose sizes differ by one at
- * most: parts of equal size keep Pagefind's ranking statistics alike across parts.
- */
-export function splitEvenly<T>(items: readonly T[], max: number): T[][] {
-  if (!Number.isInteger(max) || max < 1) throw new RangeError(`parts need at least one item each, got ${max}`);
-  const count = Math.max(1, Math.ceil(items.length / max));
-  const parts: T[][] = [];
-  let start = 0;
-  for (let i = 0; i < count; i++) {
-    const size = Math.floor(items.length / count) + (i < items.length % count ? 1 : 0);
-    parts.push(items.slice(start, start + size));
-    start += size;
-  }
-  return parts;
 }
 
 /** Folder of part i under pagefind/ (part 0 is pagefind/ itself, which the browser loads first). */
@@ -143,14 +119,12 @@ export class StreamingIndex {
 
   /**
    * How many articles will come at most (the site's posts and pages), before the first: sizes the
-   * parts. Parts of equal size keep Pagefind's ranking statistics alike across parts. Returns
-   * whether the articles fit one part.
+   * parts. Parts of equal size keep Pagefind's ranking statistics alike across parts.
    */
-  plan(expected: number): boolean {
+  plan(expected: number): void {
     if (!Number.isInteger(expected) || expected < 0) throw new RangeError(`expected a count of articles, got ${expected}`);
     const count = Math.max(1, expected);
     this.partSize = Math.ceil(count / Math.ceil(count / this.max));
-    return count <= this.max;
   }
 
   /** A page the build starts rendering: its place in line, for {@link deliver}. */
@@ -267,71 +241,6 @@ export function searchDocument(doc: SearchDocument): string {
   const tags = doc.tags.length ? `<div class="article-tags"><span>#</span>${doc.tags.map((t) => `<a>${escapeHtml(t)}</a>`).join('')}</div>` : '';
   return `<!DOCTYPE html><html lang="${escapeHtml(doc.lang)}"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title></head><body>` +
     `${ARTICLE} data-pagefind-body><h1 class="title">${escapeHtml(doc.title)}</h1><div class="content">${doc.content}</div>${tags}</article></body></html>`;
-}
-
-/** Indexes the article pages of siteDir (a generated site) into siteDir/pagefind; throws with Pagefind's errors. */
-export async function buildSearchIndex(siteDir: string, options: SearchIndexOptions): Promise<SearchIndexResult> {
-  const articles = await articlePages(siteDir);
-  const parts = splitEvenly(articles, options.pagesPerIndex ?? DEFAULT_PAGES_PER_INDEX);
-  const output = path.join(siteDir, 'pagefind');
-  let pages = 0;
-  try {
-    for (const [i, part] of parts.entries()) {
-      // Pagefind takes a folder; a mirror of hard links gives it just this part under the same URLs.
-      const mirror = path.join(options.workDir, String(i));
-      await linkAll(siteDir, mirror, part);
-      pages += await indexFolder(mirror, path.join(output, partFolder(i)));
-      await fs.rm(mirror, { recursive: true, force: true });
-      if (i > 0) await keepIndexOnly(path.join(output, partFolder(i)));
-    }
-  } finally {
-    await fs.rm(options.workDir, { recursive: true, force: true });
-  }
-  const extra = parts.slice(1).map((_, i) => partFolder(i + 1));
-  await fs.writeFile(path.join(output, PARTS_FILE), `${JSON.stringify(extra)}\n`);
-  return { pages, parts: parts.length };
-}
-
-/** One Pagefind process per part, so the memory of one part is returned before the next. */
-async function indexFolder(folder: string, outputPath: string): Promise<number> {
-  const pagefind = await import('pagefind');
-  try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: folder });
-    if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-    return added.page_count;
-  } finally {
-    await pagefind.close();
-  }
-}
-
-/** HTML files (relative, sorted) whose body is marked for the index. */
-async function articlePages(siteDir: string): Promise<string[]> {
-  const files = (await fs.readdir(siteDir, { recursive: true }))
-    .filter((f) => f.endsWith('.html') && !f.startsWith(`pagefind${path.sep}`))
-    .sort();
-  const mark = Buffer.from(MARKED_ARTICLE);
-  const marked: string[] = [];
-  for (let i = 0; i < files.length; i += 64) {
-    const batch = files.slice(i, i + 64);
-    const pages = await Promise.all(batch.map((f) => fs.readFile(path.join(siteDir, f))));
-    batch.forEach((f, j) => {
-      if (pages[j]!.includes(mark)) marked.push(f);
-    });
-  }
-  return marked;
-}
-
-async function linkAll(from: string, to: string, files: readonly string[]): Promise<void> {
-  await fs.mkdir(to, { recursive: true });
-  for (const file of files) {
-    const target = path.join(to, file);
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.link(path.join(from, file), target).catch(() => fs.copyFile(path.join(from, file), target));
-  }
 }
 
 /** Extra parts are loaded through the first part's scripts; their own copies would only weigh. */

@@ -4,22 +4,9 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pageFile } from '../../lib/hexo/search';
-import { buildSearchIndex, markSearchBody, NO_SEARCH_MARK, searchDocument, StreamingIndex, partFolder, PARTS_FILE, splitEvenly } from '../../lib/search/index';
+import { markSearchBody, NO_SEARCH_MARK, searchDocument, StreamingIndex, partFolder, PARTS_FILE } from '../../lib/search/index';
 
-describe('splitEvenly', () => {
-  it('makes the fewest parts of at most max items, sizes differing by one at most, order kept', () => {
-    assert.deepEqual(splitEvenly([1, 2, 3, 4, 5], 2), [[1, 2], [3, 4], [5]]);
-    assert.deepEqual(splitEvenly([1, 2, 3, 4, 5, 6, 7], 3), [[1, 2, 3], [4, 5], [6, 7]]);
-    assert.deepEqual(splitEvenly([1, 2, 3], 3), [[1, 2, 3]]);
-    assert.deepEqual(splitEvenly([1, 2, 3], 1), [[1], [2], [3]]);
-  });
-
-  it('keeps one empty part for no items, and refuses parts of no items', () => {
-    assert.deepEqual(splitEvenly([], 10), [[]]);
-    assert.throws(() => splitEvenly([1], 0), /at least one item/);
-    assert.throws(() => splitEvenly([1], 1.5), /at least one item/);
-  });
-
+describe('partFolder', () => {
   it('names the first part pagefind/ itself and the others part-N/', () => {
     assert.deepEqual([0, 1, 2].map(partFolder), ['', 'part-2/', 'part-3/']);
   });
@@ -39,7 +26,7 @@ describe('markSearchBody', () => {
   });
 });
 
-describe('buildSearchIndex', () => {
+describe('StreamingIndex with Pagefind', () => {
   const dirs: string[] = [];
   after(async () => {
     for (const dir of dirs) await fs.rm(dir, { recursive: true, force: true });
@@ -49,49 +36,58 @@ describe('buildSearchIndex', () => {
     `<!DOCTYPE html><html lang="ja"><head><title>${title}</title></head><body>` +
     `<article class="card-content article"${marked ? ' data-pagefind-body' : ''}><h1>${title}</h1><p>${body}</p></article></body></html>`;
 
-  async function site(pages: Record<string, string>): Promise<string> {
+  async function index(pages: Record<string, string>, pagesPerIndex?: number): Promise<{ output: string; result: unknown }> {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'search-index-'));
     dirs.push(dir);
-    for (const [file, html] of Object.entries(pages)) {
-      await fs.mkdir(path.dirname(path.join(dir, 'public', file)), { recursive: true });
-      await fs.writeFile(path.join(dir, 'public', file), html);
-    }
-    return dir;
+    const output = path.join(dir, 'pagefind');
+    const streaming = new StreamingIndex({ output, ...(pagesPerIndex ? { pagesPerIndex } : {}) });
+    streaming.plan(Object.keys(pages).length);
+    for (const [file, html] of Object.entries(pages)) streaming.deliver(streaming.expect(), file, html);
+    return { output, result: await streaming.finish() };
   }
 
   it('indexes the marked articles in parts the browser merges, and leaves other pages out', async () => {
-    const dir = await site({
+    const { output, result } = await index({
       'a/index.html': page('記事 A', 'バックアップの概要'),
       'b/index.html': page('記事 B', '復元の手順'),
       'c/index.html': page('記事 C', 'コンテナーの説明'),
       // An article quoting the marker in its text is a list page here: '<' is escaped in text.
       'index.html': page('一覧', '&lt;article class="card-content article" data-pagefind-body', false),
-    });
-    const publicDir = path.join(dir, 'public');
-    const result = await buildSearchIndex(publicDir, { pagesPerIndex: 2, workDir: path.join(dir, 'work') });
+    }, 2);
     assert.deepEqual(result, { pages: 3, parts: 2 });
-    assert.deepEqual(JSON.parse(await fs.readFile(path.join(publicDir, 'pagefind', PARTS_FILE), 'utf8')), ['part-2/']);
-    const primary = await fs.readdir(path.join(publicDir, 'pagefind'));
+    assert.deepEqual(JSON.parse(await fs.readFile(path.join(output, PARTS_FILE), 'utf8')), ['part-2/']);
+    const primary = await fs.readdir(output);
     assert.ok(primary.includes('pagefind-ui.js') && primary.includes('pagefind-entry.json'), primary.join(' '));
-    const second = (await fs.readdir(path.join(publicDir, 'pagefind', 'part-2'))).filter((f) => !f.endsWith('.pf_meta'));
+    const second = (await fs.readdir(path.join(output, 'part-2'))).filter((f) => !f.endsWith('.pf_meta'));
     assert.deepEqual(second.sort(), ['fragment', 'index', 'pagefind-entry.json']);
-    const pagesIn = async (folder: string) => (await fs.readdir(path.join(publicDir, 'pagefind', folder, 'fragment'))).length;
+    const pagesIn = async (folder: string) => (await fs.readdir(path.join(output, folder, 'fragment'))).length;
     assert.deepEqual([await pagesIn(''), await pagesIn('part-2')], [2, 1]);
-    await assert.rejects(fs.stat(path.join(dir, 'work')), { code: 'ENOENT' });
   });
 
-  it('writes one index and an empty part list for a small site', async () => {
-    const dir = await site({ 'a/index.html': page('記事 A', 'バックアップ') });
-    const publicDir = path.join(dir, 'public');
-    assert.deepEqual(await buildSearchIndex(publicDir, { workDir: path.join(dir, 'work') }), { pages: 1, parts: 1 });
-    assert.deepEqual(JSON.parse(await fs.readFile(path.join(publicDir, 'pagefind', PARTS_FILE), 'utf8')), []);
+  it('writes the same bytes for the same pages, whatever order they finish in', async () => {
+    const pages = { 'a/index.html': page('記事 A', 'バックアップの概要'), 'b/index.html': page('記事 B', '復元の手順'), 'c/index.html': page('記事 C', 'ポリシー') };
+    const files = async (output: string) => Promise.all((await fs.readdir(output, { recursive: true })).sort().map(async (f) => {
+      const stat = await fs.stat(path.join(output, f));
+      return stat.isFile() ? `${f} ${(await fs.readFile(path.join(output, f))).toString('base64')}` : f;
+    }));
+    const first = await index(pages);
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'search-index-'));
+    dirs.push(dir);
+    const streaming = new StreamingIndex({ output: path.join(dir, 'pagefind') });
+    streaming.plan(3);
+    const tickets = Object.keys(pages).map(() => streaming.expect());
+    for (const i of [2, 0, 1]) streaming.deliver(tickets[i]!, Object.keys(pages)[i]!, Object.values(pages)[i]!);
+    await streaming.finish();
+    assert.deepEqual(await files(path.join(dir, 'pagefind')), await files(first.output));
   });
 
-  it('writes an empty index for a site without articles yet', async () => {
-    const dir = await site({ 'index.html': page('一覧', 'まだ記事はありません', false) });
-    const publicDir = path.join(dir, 'public');
-    assert.deepEqual(await buildSearchIndex(publicDir, { workDir: path.join(dir, 'work') }), { pages: 0, parts: 1 });
-    assert.ok((await fs.readdir(path.join(publicDir, 'pagefind'))).includes('pagefind-ui.js'));
+  it('writes one index and an empty part list for a small site, and an empty index for a site without articles yet', async () => {
+    const small = await index({ 'a/index.html': page('記事 A', 'バックアップ') });
+    assert.deepEqual(small.result, { pages: 1, parts: 1 });
+    assert.deepEqual(JSON.parse(await fs.readFile(path.join(small.output, PARTS_FILE), 'utf8')), []);
+    const empty = await index({ 'index.html': page('一覧', 'まだ記事はありません', false) });
+    assert.deepEqual(empty.result, { pages: 0, parts: 1 });
+    assert.ok((await fs.readdir(empty.output)).includes('pagefind-ui.js'));
   });
 });
 
