@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { escapeHtml } from '../text/html';
 import { fillTemplate } from '../text/template';
 import type { ArticleFooterOptions } from './options';
 
@@ -46,12 +47,6 @@ export function feedbackUrl(options: ArticleFooterOptions, ref: ArticleRef, temp
 export function editUrl(options: ArticleFooterOptions, ref: ArticleRef): string {
   const file = repoPath(options, ref.source).split('/').map(encodeURIComponent).join('/');
   return `${options.repository}/edit/${encodeURIComponent(options.branch)}/${file}`;
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
 /**

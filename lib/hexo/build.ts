@@ -12,6 +12,7 @@ import { cleanStale, dropStaging, publish, startStaging } from '../build/staging
 import { loadSiteConfig, normalizeSiteOptions } from '../config/site';
 import { previewLocation } from '../preview/location';
 import { purgeThemeCss } from '../html/purge-css';
+import { isoDayFormat } from '../html/time';
 import { StreamingIndex } from '../search/index';
 import { attachSearchIndex } from './search';
 import { BuildFailed, describeError, openSession } from './session';
@@ -37,7 +38,7 @@ interface BuildState {
 
 /** Today in a timezone (icarus prints the year), as YYYY-MM-DD. */
 function today(timeZone: string | undefined): string {
-  return new Intl.DateTimeFormat('en-CA', { ...(timeZone ? { timeZone } : {}), year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return isoDayFormat(timeZone)(new Date());
 }
 
 /** The configuration files of a run, with the command line's overrides written into the staging root. */

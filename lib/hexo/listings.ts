@@ -1,5 +1,6 @@
 import type Hexo from 'hexo';
 import { buildTagTree, renderAllArticles, renderRecent, renderTagTree, type ListedArticle } from '../html/listings';
+import { isoDayFormat } from '../html/time';
 import { NO_SEARCH_MARK } from '../search/index';
 import { siteOptionsOf, urlFor, type Feature } from './plugin';
 
@@ -11,22 +12,28 @@ interface PostDoc {
   tags: { map<T>(f: (t: { name: string }) => T): T[] };
 }
 
+// By Hexo's posts query, which it keeps for one generation: the tags page, 全記事一覧 and the 404
+// page share one list.
+const listed = new WeakMap<object, ListedArticle[]>();
+
 /** The published articles, as the listings need them. */
 export function listedArticles(hexo: Hexo): ListedArticle[] {
-  const zone = siteOptionsOf(hexo).timezone || 'UTC';
-  // en-CA writes YYYY-MM-DD whatever the build machine's locale.
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  const posts = (hexo.locals.get('posts') as unknown as { toArray(): PostDoc[] }).toArray();
-  return posts.map((p) => {
+  const query = hexo.locals.get('posts') as unknown as { toArray(): PostDoc[] };
+  const known = listed.get(query);
+  if (known) return known;
+  const day = isoDayFormat(siteOptionsOf(hexo).timezone || 'UTC');
+  const articles = query.toArray().map((p) => {
     const parts = p.source.replace(/\\/g, '/').split('/');
     return {
       title: typeof p.title === 'string' && p.title ? p.title : p.path,
       url: urlFor(hexo, `/${p.path}`),
-      date: day.format(p.date.toDate()).replace(/-/g, '/'),
+      date: day(p.date.toDate()).replace(/-/g, '/'),
       area: parts.length > 2 ? parts[1]! : '',
       tags: p.tags.map((t) => t.name),
     };
   });
+  listed.set(query, articles);
+  return articles;
 }
 
 const TAGS_PAGE = /(<div class="column order-2 column-main[^"]*"[^>]*>)(?=<div class="card widget" data-type="tags">)/;

@@ -6,7 +6,6 @@ interface PostDoc {
   content?: string | null;
   _content: string;
   full_source: string;
-  source: string;
   path: string;
   title?: unknown;
   layout?: unknown;
@@ -56,7 +55,7 @@ const search: Feature = {
           await doc.save();
           // Only published articles in the article layout have a page the index would read.
           if (doc.published === false || doc.layout === false || typeof doc.content !== 'string') continue;
-          index.deliver(index.expect(), pageFile(doc.path), searchDocument({
+          index.offer(pageFile(doc.path), searchDocument({
             lang, title: typeof doc.title === 'string' ? doc.title : '', content: doc.content, tags: doc.tags?.map((t) => t.name) ?? [],
           }));
         }

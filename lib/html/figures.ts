@@ -1,5 +1,5 @@
-import { Element, Text, type ChildNode } from 'domhandler';
-import { elementsOf } from './post-html';
+import { Element, Text } from 'domhandler';
+import { appendChild, existsOne, replaceElement } from 'domutils';
 
 /** How article screenshots are presented (`images` in _config.yml). */
 export interface FigureOptions {
@@ -24,77 +24,50 @@ function addClass(el: Element, name: string): void {
   if (!classes.includes(name)) el.attribs.class = [...classes, name].join(' ');
 }
 
-function replaceWith(node: ChildNode, wrapper: Element): void {
-  const parent = node.parent;
-  if (!parent) return;
-  const at = parent.children.indexOf(node);
-  parent.children[at] = wrapper;
-  wrapper.parent = parent;
-  wrapper.prev = node.prev;
-  wrapper.next = node.next;
-  if (node.prev) node.prev.next = wrapper;
-  if (node.next) node.next.prev = wrapper;
-  node.parent = wrapper;
-  node.prev = null;
-  node.next = null;
-}
-
-function append(parent: Element, child: ChildNode): void {
-  const last = parent.children[parent.children.length - 1] ?? null;
-  parent.children.push(child);
-  child.parent = parent;
-  child.prev = last;
-  child.next = null;
-  if (last) last.next = child;
-}
-
-/**
- * Wraps every table of the article (not the tables highlight.js lays code out in) in a region that
- * scrolls sideways inside the column instead of being cut off at the card's edge. The region takes
- * keyboard focus, so it can be scrolled without a mouse, and has a name for screen readers.
- */
-export function wrapTables(nodes: ChildNode[]): void {
-  for (const table of elementsOf(nodes).filter((el) => el.name === 'table')) {
-    if (table.parent instanceof Element && /\bsb-table\b/.test(table.parent.attribs.class ?? '')) continue;
-    if (hasAncestor(table, (el) => el.name === 'figure' || el.name === 'table' || /\bhighlight\b/.test(el.attribs.class ?? ''))) continue;
-    const header = elementsOf(table.children).some((el) => el.name === 'thead' || el.name === 'th');
-    const wrapper = new Element('div', { class: header ? 'sb-table sb-table-head' : 'sb-table', role: 'region', tabindex: '0', 'aria-label': '表 (横にスクロールできます)' });
-    replaceWith(table, wrapper);
-    wrapper.children = [table];
-  }
-}
-
 function hasAncestor(el: Element, test: (e: Element) => boolean): boolean {
   for (let p = el.parent; p; p = p.parent) if (p instanceof Element && test(p)) return true;
   return false;
 }
 
-/**
- * Screenshots get the class that draws their border and, where the author wrote a meaningful `alt`,
- * a caption under them. The caption repeats the `alt`, so it is hidden from screen readers.
- */
-export function decorateImages(nodes: ChildNode[], options: FigureOptions): void {
-  for (const img of elementsOf(nodes).filter((el) => el.name === 'img')) {
-    const width = Number.parseInt(img.attribs.width ?? '', 10);
-    if (Number.isFinite(width) && width <= ICON_MAX_WIDTH) continue;
-    if (options.border) addClass(img, 'sb-shot');
-    const alt = img.attribs.alt;
-    // Inside a link or a table cell the caption would crowd the layout the author made.
-    if (!options.caption || !isCaptionAlt(alt) || hasAncestor(img, (el) => el.name === 'a' || el.name === 'td' || el.name === 'th')) continue;
-    const figure = new Element('span', { class: 'sb-figure' });
-    replaceWith(img, figure);
-    figure.children = [img];
-    const caption = new Element('span', { class: 'sb-caption', 'aria-hidden': 'true' });
-    // The attribute is kept as written (entities undecoded); only markup characters need escaping.
-    append(caption, new Text(alt.trim().replace(/</g, '&lt;').replace(/>/g, '&gt;')));
-    append(figure, caption);
-  }
+/** Puts `wrapper` where `el` is and `el` inside it. */
+function wrap(el: Element, wrapper: Element): void {
+  replaceElement(el, wrapper);
+  appendChild(wrapper, el);
 }
 
-/** Links whose text is a URL (bare URLs, as authors paste them) get a class that lets them wrap anywhere. */
-export function markBareUrls(nodes: ChildNode[]): void {
-  for (const a of elementsOf(nodes).filter((el) => el.name === 'a')) {
-    const first = a.children[0];
-    if (first instanceof Text && /^\s*https?:\/\/\S{20,}/.test(first.data)) addClass(a, 'sb-url');
-  }
+/**
+ * Wraps an article table (not a table highlight.js lays code out in) in a region that scrolls
+ * sideways inside the column instead of being cut off at the card's edge. The region takes
+ * keyboard focus, so it can be scrolled without a mouse, and has a name for screen readers.
+ */
+export function wrapTable(table: Element): void {
+  if (table.parent instanceof Element && /\bsb-table\b/.test(table.parent.attribs.class ?? '')) return;
+  if (hasAncestor(table, (el) => el.name === 'figure' || el.name === 'table' || /\bhighlight\b/.test(el.attribs.class ?? ''))) return;
+  const header = existsOne((el) => el.name === 'thead' || el.name === 'th', table.children);
+  wrap(table, new Element('div', { class: header ? 'sb-table sb-table-head' : 'sb-table', role: 'region', tabindex: '0', 'aria-label': '表 (横にスクロールできます)' }));
+}
+
+/**
+ * A screenshot gets the class that draws its border and, where the author wrote a meaningful `alt`,
+ * a caption under it. The caption repeats the `alt`, so it is hidden from screen readers.
+ */
+export function decorateImage(img: Element, options: FigureOptions): void {
+  const width = Number.parseInt(img.attribs.width ?? '', 10);
+  if (Number.isFinite(width) && width <= ICON_MAX_WIDTH) return;
+  if (options.border) addClass(img, 'sb-shot');
+  const alt = img.attribs.alt;
+  // Inside a link or a table cell the caption would crowd the layout the author made.
+  if (!options.caption || !isCaptionAlt(alt) || hasAncestor(img, (el) => el.name === 'a' || el.name === 'td' || el.name === 'th')) return;
+  const figure = new Element('span', { class: 'sb-figure' });
+  wrap(img, figure);
+  const caption = new Element('span', { class: 'sb-caption', 'aria-hidden': 'true' });
+  // The attribute is kept as written (entities undecoded); only markup characters need escaping.
+  appendChild(caption, new Text(alt.trim().replace(/</g, '&lt;').replace(/>/g, '&gt;')));
+  appendChild(figure, caption);
+}
+
+/** A link whose text is a long URL (a bare URL, as authors paste them) gets a class that lets it wrap anywhere. */
+export function markBareUrl(a: Element): void {
+  const first = a.children[0];
+  if (first instanceof Text && /^\s*https?:\/\/\S{20,}/.test(first.data)) addClass(a, 'sb-url');
 }

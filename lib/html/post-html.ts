@@ -2,7 +2,7 @@ import { parseDocument } from 'htmlparser2';
 import render from 'dom-serializer';
 import { isComment, isTag, type ChildNode, type Element } from 'domhandler';
 import { sizeAttributes, type ImageSize } from '../images/size';
-import { decorateImages, markBareUrls, wrapTables, type FigureOptions } from './figures';
+import { decorateImage, markBareUrl, wrapTable, type FigureOptions } from './figures';
 
 /** What {@link processPostHtml} returns. */
 export interface PostHtml {
@@ -49,22 +49,24 @@ const isToc = (node: ChildNode): boolean => isTag(node) && node.name === 'nav' &
  */
 export function processPostHtml(html: string, options: PostHtmlOptions): PostHtml {
   const doc = parseDocument(html, { decodeEntities: false, lowerCaseAttributeNames: true, recognizeSelfClosing: true });
+  // The list is taken before the loop, so wrapping an element does not visit it twice.
   for (const el of elementsOf(doc.children)) {
-    if (el.name === 'img' && el.attribs.src !== undefined) {
-      el.attribs.src = options.resolveSrc(el.attribs.src);
-      if (el.attribs.loading === undefined) el.attribs.loading = 'lazy';
-      const size = options.sizeOf?.(el.attribs.src);
-      const attributes = size && sizeAttributes(size, el.attribs.width, el.attribs.height);
-      if (attributes) Object.assign(el.attribs, attributes);
-    } else if (el.name === 'a' && el.attribs.href !== undefined && options.resolveHref) {
-      el.attribs.href = options.resolveHref(el.attribs.href) ?? el.attribs.href;
+    if (el.name === 'img') {
+      if (el.attribs.src !== undefined) {
+        el.attribs.src = options.resolveSrc(el.attribs.src);
+        if (el.attribs.loading === undefined) el.attribs.loading = 'lazy';
+        const size = options.sizeOf?.(el.attribs.src);
+        const attributes = size && sizeAttributes(size, el.attribs.width, el.attribs.height);
+        if (attributes) Object.assign(el.attribs, attributes);
+      }
+      if (options.figures) decorateImage(el, options.figures);
+    } else if (el.name === 'a') {
+      if (el.attribs.href !== undefined && options.resolveHref) el.attribs.href = options.resolveHref(el.attribs.href) ?? el.attribs.href;
+      if (options.responsive) markBareUrl(el);
+    } else if (el.name === 'table' && options.responsive) {
+      wrapTable(el);
     }
   }
-  if (options.responsive) {
-    wrapTables(doc.children);
-    markBareUrls(doc.children);
-  }
-  if (options.figures) decorateImages(doc.children, options.figures);
   return { html: render(doc, SERIALIZE), lead: leadOf(doc.children, options.leadBlocks ?? 3) };
 }
 

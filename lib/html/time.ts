@@ -10,3 +10,9 @@ export function japaneseTimeTitles(html: string, timeZone?: string): string {
     return Number.isNaN(date.getTime()) ? all : `${start} title="${format.format(date)}"`;
   });
 }
+
+/** Formats dates as YYYY-MM-DD in a timezone (en-CA writes that order whatever the machine's locale). */
+export function isoDayFormat(timeZone?: string): (date: Date) => string {
+  const format = new Intl.DateTimeFormat('en-CA', { ...(timeZone ? { timeZone } : {}), year: 'numeric', month: '2-digit', day: '2-digit' });
+  return (date) => format.format(date);
+}

@@ -91,16 +91,12 @@ export interface StreamingIndexOptions {
 }
 
 /**
- * Indexes article pages while the build is still rendering the rest: each page takes its place
- * in line when the build starts rendering it ({@link StreamingIndex.expect}), is handed over when
- * rendered, and goes to Pagefind (in its own process, on another core) in the order of the line,
- * whatever order the pages were finished in. The same site, started in the same order, gives the
- * same index bytes, and by the end of the build only the last part is left to write.
+ * Indexes article pages while the build is still rendering the rest: each is handed over as soon
+ * as it is rendered and goes to Pagefind (in its own process, on another core) in that order. The
+ * same pages in the same order give the same index bytes, and by the end of the build little is
+ * left to write.
  */
 export class StreamingIndex {
-  private readonly arrived = new Map<number, { route: string; html: string | undefined }>();
-  private queued = 0;
-  private next = 0;
   private partSize = Infinity;
   private readonly max: number;
   /** Settles when the last closed part has been written and its process has ended. */
@@ -127,28 +123,15 @@ export class StreamingIndex {
     this.partSize = Math.ceil(count / Math.ceil(count / this.max));
   }
 
-  /** A page the build starts rendering: its place in line, for {@link deliver}. */
-  expect(): number {
-    return this.queued++;
-  }
-
-  /** A rendered page of the site; only article pages (marked for search) are indexed. */
-  deliver(ticket: number, route: string, html: string): void {
-    if (this.partSize === Infinity) this.plan(this.max);
-    if (ticket < this.next || ticket >= this.queued || this.arrived.has(ticket)) return;
-    this.arrived.set(ticket, { route, html: html.includes(MARKED_ARTICLE) ? html : undefined });
-    for (let item = this.arrived.get(this.next); item; item = this.arrived.get(this.next)) {
-      this.arrived.delete(this.next++);
-      if (item.html !== undefined) this.enqueue(item.route, item.html);
-    }
-  }
-
   /**
-   * Sends the page to its part's Pagefind process at once, without waiting for the previous page:
-   * the process handles its messages one by one in the order they were sent, so the order stays
-   * fixed, and it keeps working while this process is busy rendering.
+   * A rendered page of the site, in the order the index is to hold them; only article pages
+   * (marked for search) are indexed. The page goes to its part's Pagefind process at once, without
+   * waiting for the previous one: the process handles its messages one by one in the order they
+   * were sent, so the order stays fixed, and it keeps working while this process is busy rendering.
    */
-  private enqueue(route: string, html: string): void {
+  offer(route: string, html: string): void {
+    if (this.ending || !html.includes(MARKED_ARTICLE)) return;
+    if (this.partSize === Infinity) this.plan(this.max);
     const slot = this.pages++;
     if (this.part && slot >= (this.part.index + 1) * this.partSize) this.closePart();
     if (!this.part) {
@@ -201,14 +184,8 @@ export class StreamingIndex {
     return this.ending!;
   }
 
-  /** Indexes what is left (a page that never came is skipped), writes the last part and the list of parts. */
+  /** Writes the last part and the list of parts. */
   private async complete(): Promise<SearchIndexResult> {
-    for (const at of [...this.arrived.keys()].sort((a, b) => a - b)) {
-      const item = this.arrived.get(at)!;
-      this.arrived.delete(at);
-      this.next = at + 1;
-      if (item.html !== undefined) this.enqueue(item.route, item.html);
-    }
     // A site without articles yet still gets an index (and the search UI's files).
     if (this.parts === 0) {
       this.part = { index: this.parts++, open: this.openPart(), adds: [] };

@@ -24,3 +24,27 @@ export function watchProblems(page: Page): string[] {
   });
   return problems;
 }
+
+export interface OpenOptions {
+  width?: number;
+  height?: number;
+  colorScheme?: 'light' | 'dark';
+  /** Called with the page before it loads, to watch its requests. */
+  watch?: (page: Page) => void;
+}
+
+/**
+ * Opens a URL in a fresh browser context (1280 × 900 unless told); the page's failed requests and
+ * errors are added to `problems`, each after `label`, when the page closes.
+ */
+export async function openPage(browser: Browser, url: string, problems: string[], label: string, options: OpenOptions = {}): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 }, colorScheme: options.colorScheme ?? 'light', deviceScaleFactor: 1,
+  });
+  const page = await context.newPage();
+  const seen = watchProblems(page);
+  options.watch?.(page);
+  page.on('close', () => problems.push(...seen.map((p) => `${label}: ${p}`)));
+  await page.goto(url);
+  return page;
+}

@@ -8,7 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { buildSite, makeSite, removeSite, REPO } from '../helpers/site';
 import { serveSite, type StaticServer } from '../helpers/static-server';
-import { launchBrowser, watchProblems } from '../helpers/browser';
+import { launchBrowser, openPage } from '../helpers/browser';
 
 const ARTIFACTS = path.join(REPO, 'test-results');
 const LONG = '/blog/Forms/Long_Article/';
@@ -35,14 +35,8 @@ describe('in the browser', () => {
     await removeSite(dir);
   });
 
-  async function open(route: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
-    const page = await context.newPage();
-    const seen = watchProblems(page);
-    page.on('close', () => problems.push(...seen.map((p) => `${route}: ${p}`)));
-    await page.goto(server.origin + route);
-    return page;
-  }
+  const open = (route: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> =>
+    openPage(browser, server.origin + route, problems, route, options);
 
   it('scrolls to a section from the TOC, updates the address and marks the section in the sidebar', async () => {
     const page = await open(LONG);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildSite, listFiles, makeSite, removeSite } from '../helpers/site';
 import { serveSite, type StaticServer } from '../helpers/static-server';
-import { launchBrowser, watchProblems } from '../helpers/browser';
+import { launchBrowser, openPage } from '../helpers/browser';
 
 const PREFIX = '/blog/pr-preview/pr-12/';
 const PR = 'https://github.com/contoso/blog/pull/12';
@@ -37,17 +37,12 @@ describe('a preview under a sub-path, in the browser', () => {
     await removeSite(dir);
   });
 
-  async function open(route: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
-    const page = await context.newPage();
-    const seen = watchProblems(page);
-    page.on('request', (r) => {
+  const open = (route: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> => openPage(browser, server.origin + route, problems, route, {
+    colorScheme,
+    watch: (page) => page.on('request', (r) => {
       if (!r.url().startsWith(server.origin + PREFIX) && !r.url().startsWith('data:')) outside.push(`${route}: ${r.url()}`);
-    });
-    page.on('close', () => problems.push(...seen.map((p) => `${route}: ${p}`)));
-    await page.goto(server.origin + route);
-    return page;
-  }
+    }),
+  });
 
   it('marks every page as a preview: the banner with the pull request, noindex, no sitemap', async () => {
     const page = await open(PREFIX);

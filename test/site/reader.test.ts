@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildSite, loadPage, makeSite, removeSite, run, REPO } from '../helpers/site';
 import { serveSite, type StaticServer } from '../helpers/static-server';
-import { launchBrowser, watchProblems } from '../helpers/browser';
+import { launchBrowser, openPage } from '../helpers/browser';
 import { screenshotPng } from '../helpers/png';
 
 const ARTIFACTS = path.join(REPO, 'test-results');
@@ -208,11 +208,7 @@ describe('reading a long support article', () => {
   });
 
   async function open(route: string, width: number, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 900 }, colorScheme, deviceScaleFactor: 1 });
-    const page = await context.newPage();
-    const seen = watchProblems(page);
-    page.on('close', () => problems.push(...seen.map((p) => `${route} ${width}px: ${p}`)));
-    await page.goto(server.origin + route);
+    const page = await openPage(browser, server.origin + route, problems, `${route} ${width}px`, { width, height: width < 600 ? 844 : 900, colorScheme });
     await page.waitForFunction(() => document.querySelector('.sb-search-button') !== null);
     return page;
   }
