@@ -110,7 +110,9 @@ async function main(): Promise<void> {
       await fs.rm(path.join(a, 'public'), { recursive: true, force: true });
       await fs.rm(path.join(a, 'db.json'), { force: true });
       va.push(await timed(process.execPath, [path.join(REPO, 'dist/bench/vanilla-build.js'), a], a));
+      // A cold build: no kept pages, renderings or search index parts either.
       await fs.rm(path.join(b, 'public'), { recursive: true, force: true });
+      await fs.rm(path.join(b, '.build'), { recursive: true, force: true });
       ob.push(await timed(process.execPath, [path.join(REPO, 'dist/lib/cli/hexo.js'), 'generate', '--cwd', b], b));
       console.log(`${size} articles, run ${r + 1}: vanilla ${va[r]!.seconds.toFixed(1)} s / ${va[r]!.rssMb.toFixed(0)} MB, ours ${ob[r]!.seconds.toFixed(1)} s / ${ob[r]!.rssMb.toFixed(0)} MB`);
     }
@@ -118,7 +120,8 @@ async function main(): Promise<void> {
     const sb = stats(ob);
     // The last build's public/ is still there: building again with nothing changed.
     const again = await timed(process.execPath, [path.join(REPO, 'dist/lib/cli/hexo.js'), 'generate', '--cwd', b], b);
-    // One article edited: the build starts again from the sources (no page-level reuse yet).
+    // One article's text edited: its page, the lists it is on and its search index part are made
+    // again; the other pages, renderings and parts come from the last build.
     await fs.appendFile(path.join(b, 'source/_posts/Area0/Article_0.md'), '\n追記しました。\n');
     const edited = await timed(process.execPath, [path.join(REPO, 'dist/lib/cli/hexo.js'), 'generate', '--cwd', b], b);
     medians.set(size, sb.median);

@@ -79,21 +79,52 @@ const INSTALLED = 'node_modules/.package-lock.json';
 const SITE_FILES = /^(_config.*\.ya?ml|package(-lock)?\.json)$/;
 const IGNORED = (name: string) => name === 'node_modules' || name === '.git';
 
-/** Hex digest of the inputs; any difference means the previous output cannot be reused. */
-export async function fingerprint(inputs: BuildInputs, hasher: FileHasher): Promise<string> {
-  const hash = createHash('sha256');
-  const add = (label: string, lines: string[]) => hash.update(`${label}\n${lines.join('\n')}\n`);
+/** Two digests of a build's inputs. */
+export interface Fingerprint {
+  /** Everything: any difference means the previous site as a whole cannot be kept. */
+  full: string;
+  /**
+   * Everything but the articles' Markdown (their paths stay in) and the checked-out commit: what
+   * every page may read. Pages of a build with the same shared digest differ only where they show
+   * an article whose text or dates changed (lib/build/reuse.ts).
+   */
+  shared: string;
+  /** The Markdown left out of `shared`, by path under source/, with its content hash. */
+  articles: Record<string, string>;
+}
+
+/** Markdown under source/_posts/: the articles, whose text only the pages showing them read. */
+const ARTICLE = /^_posts\/.*\.(md|markdown|mkd|mkdn|mdwn|mdtxt|mdtext)$/i;
+
+/** Digests of the inputs (see {@link Fingerprint}). */
+export async function fingerprint(inputs: BuildInputs, hasher: FileHasher): Promise<Fingerprint> {
+  const full = createHash('sha256');
+  const shared = createHash('sha256');
+  const add = (label: string, lines: string[], sharedLines = lines) => {
+    full.update(`${label}\n${lines.join('\n')}\n`);
+    shared.update(`${label}\n${sharedLines.join('\n')}\n`);
+  };
   add('options', inputs.options);
   add('today', [inputs.today]);
   add('env', ['TZ', 'NODE_ENV'].map((k) => `${k}=${process.env[k] ?? ''}`));
   const top = await fs.readdir(inputs.baseDir);
   const files = [...new Set([...top.filter((f) => SITE_FILES.test(f)), ...inputs.configFiles])].sort();
   add('site files', await Promise.all(files.map(async (f) => `${f} ${await hasher.hash(path.resolve(inputs.baseDir, f))}`)));
-  for (const dir of SITE_DIRS) add(dir, await hasher.tree(path.join(inputs.baseDir, dir), IGNORED));
+  const articles: Record<string, string> = {};
+  for (const dir of SITE_DIRS) {
+    const lines = await hasher.tree(path.join(inputs.baseDir, dir), IGNORED);
+    add(dir, lines, lines.map((line) => {
+      const at = line.lastIndexOf(' ');
+      const rel = line.slice(0, at);
+      if (dir !== 'source' || !ARTICLE.test(rel)) return line;
+      articles[rel] = line.slice(at + 1);
+      return `${rel} article`;
+    }));
+  }
   add(INSTALLED, [await hasher.hash(path.join(inputs.baseDir, INSTALLED))]);
   for (const dir of inputs.toolDirs) add(dir, await hasher.tree(dir, (name) => name.endsWith('.tsbuildinfo') || name.endsWith('.tsbuildinfo-client') || name.endsWith('.map')));
-  add('git', [await gitState(inputs.baseDir)]);
-  return hash.digest('hex');
+  add('git', [await gitState(inputs.baseDir)], []);
+  return { full: full.digest('hex'), shared: shared.digest('hex'), articles };
 }
 
 /** The checked-out commit: last-updated dates come from git history, not from the files. */

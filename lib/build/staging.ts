@@ -24,7 +24,7 @@ function owner(name: string): number | undefined {
 }
 
 /** The site folder `public` points at, if it is our link. */
-async function published(publicDir: string): Promise<string | undefined> {
+export async function published(publicDir: string): Promise<string | undefined> {
   const target = await fs.readlink(publicDir).catch(() => undefined);
   return target === undefined ? undefined : path.resolve(path.dirname(publicDir), target);
 }

@@ -33,15 +33,17 @@ async function main(): Promise<void> {
     process.env.TZ = timezone;
   }
   if (args.command === 'server') return serveSite(args.cwd, args);
-  const { publicDir, timings, unchanged } = await generateSite(args.cwd, args);
+  const { publicDir, timings, unchanged, pages, searchParts, renders } = await generateSite(args.cwd, args);
   const where = `${path.relative(process.cwd(), publicDir) || '.'}/`;
   if (unchanged) {
     console.log(`前回のビルドから変更がないため、${where} をそのまま使います (作り直すには --force)。`);
     return;
   }
-  const took = Object.entries(timings).map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`).join(', ');
-  // Our own peak memory: Pagefind indexes in a process of its own, reported apart by the benchmark.
-  console.log(`site written to ${where} (${took}; peak memory of this process ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`);
+  const took = Object.entries(timings).map(([name, seconds]) => `${name} ${seconds.toFixed(2)} s`).join(', ');
+  const kept = [[pages, 'pages'], [renders, 'articles rendered'], [searchParts, 'search index parts']] as const;
+  const listed = kept.flatMap(([n, what]) => (n?.reused ? [`${n.reused} of ${n.total} ${what}`] : []));
+  const reused = listed.length ? `; ${listed.join(', ')} taken from the last build` : '';
+  console.log(`site written to ${where} (${took}${reused}; peak memory of this process ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`);
 }
 
 if (require.main === module) {

@@ -43,6 +43,11 @@ export interface SiteOptions {
     authoredRoot: string;
     /** The site's own URL, which full links to its pages in articles are written with. */
     authoredUrl: string;
+    /**
+     * Pages whose inputs are as in the last build are taken from it instead of rendered again
+     * (lib/build/reuse.ts); the output is the same either way.
+     */
+    reuse: boolean;
   };
   search: { index: boolean; pagesPerIndex: number };
   css: { purge: boolean };
@@ -95,7 +100,7 @@ export function normalizeSiteOptions(config: Record<string, unknown>): SiteOptio
   const newPost = mapping(config.new_post, 'new_post');
   rejectUnknownKeys(newPost, ['default_area', 'default_tags'], 'new_post');
   const build = mapping(config.build, 'build');
-  rejectUnknownKeys(build, ['fail_on', 'authored_root', 'authored_url'], 'build');
+  rejectUnknownKeys(build, ['fail_on', 'authored_root', 'authored_url', 'reuse'], 'build');
   const search = mapping(config.search, 'search');
   rejectUnknownKeys(search, ['index', 'pages_per_index'], 'search');
   const css = mapping(config.css, 'css');
@@ -156,6 +161,7 @@ export function normalizeSiteOptions(config: Record<string, unknown>): SiteOptio
       failOn: oneOf(build.fail_on, 'build.fail_on', ['none', 'error', 'warning'] as const, 'error'),
       authoredRoot: build.authored_root === undefined ? root : string(build.authored_root, 'build.authored_root', '/').replace(/^\/?/, '/').replace(/\/?$/, '/'),
       authoredUrl: build.authored_url === undefined ? siteUrl : string(build.authored_url, 'build.authored_url', '').replace(/\/?$/, '/'),
+      reuse: boolean(build.reuse, 'build.reuse', true),
     },
     search: {
       index: boolean(aliased(config, search, 'index', 'search_index'), 'search.index', true),

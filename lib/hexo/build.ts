@@ -3,17 +3,19 @@
  * index is built from the articles as they are rendered, trim the theme's CSS, then publish with
  * one switch of `public`.
  */
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { overrideConfig, type BuildArgs } from '../build/args';
 import { FileHasher, fingerprint, statTree, type HashCache } from '../build/fingerprint';
 import { faultAt } from '../build/process';
-import { cleanStale, dropStaging, publish, startStaging } from '../build/staging';
+import { RenderCache } from '../build/render-cache';
+import { cleanStale, dropStaging, publish, published, startStaging } from '../build/staging';
 import { loadSiteConfig, normalizeSiteOptions } from '../config/site';
 import { previewLocation } from '../preview/location';
 import { purgeThemeCss } from '../html/purge-css';
 import { isoDayFormat } from '../html/time';
-import { StreamingIndex } from '../search/index';
+import { partFolder, StreamingIndex, type IndexState } from '../search/index';
+import { attachReusePlan, type ReusePlan } from './reuse';
 import { attachSearchIndex } from './search';
 import { BuildFailed, describeError, openSession } from './session';
 
@@ -23,6 +25,12 @@ export interface GenerateResult {
   timings: Record<string, number>;
   /** True when nothing had changed and the previous site was kept. */
   unchanged?: boolean;
+  /** Pages taken from the last build, of all pages. */
+  pages?: { reused: number; total: number };
+  /** Parts of the search index taken from the last build, of all parts. */
+  searchParts?: { reused: number; total: number };
+  /** Articles whose rendering an earlier build kept, of all articles rendered. */
+  renders?: { reused: number; total: number };
 }
 
 // Hexo renders every page at once by default and holds each until written: 2.8 GB at 3,000
@@ -30,10 +38,56 @@ export interface GenerateResult {
 const WRITE_CONCURRENCY = 16;
 const TOOL_DIRS = [path.resolve(__dirname, '..'), path.resolve(__dirname, '../../client'), path.resolve(__dirname, '../../../assets')];
 
-interface BuildState {
+export interface BuildState {
   fingerprint: string;
   output: string;
   hashes: HashCache;
+  /** Keys of the pages (lib/build/reuse.ts). */
+  pages?: Record<string, string>;
+  /** What the search index was made of. */
+  search?: IndexState;
+}
+
+const isStrings = (v: unknown, nullable = false): boolean =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string' || (nullable && x === null));
+
+/**
+ * The last build's state, or undefined when it cannot be trusted (torn, hand-edited, from an older
+ * version): a full build then. Parts it lacks or got wrong are dropped, never half-used.
+ */
+export function readState(text: string): BuildState | undefined {
+  let state: Partial<BuildState>;
+  try {
+    state = JSON.parse(text) as Partial<BuildState>;
+  } catch {
+    return undefined;
+  }
+  if (!state || typeof state !== 'object' || typeof state.fingerprint !== 'string' || typeof state.output !== 'string') return undefined;
+  const hashes = state.hashes && typeof state.hashes === 'object' ? state.hashes : {};
+  const pages = state.pages && typeof state.pages === 'object' && Object.values(state.pages).every((v) => typeof v === 'string') ? state.pages : undefined;
+  const search = state.search && isStrings(state.search.parts, true) && isStrings(state.search.pages) ? state.search : undefined;
+  return { fingerprint: state.fingerprint, output: state.output, hashes, ...(pages ? { pages } : {}), ...(search ? { search } : {}) };
+}
+
+/** The stylesheet PurgeCSS rewrites in place: a page reuse links its unpurged copy. */
+const PURGED_CSS = 'css/default.css';
+
+/** Links (or copies) the pages taken from the last build into the staging folder. */
+async function linkReused(reused: Map<string, string>, siteDir: string): Promise<void> {
+  const entries = [...reused];
+  for (const dir of new Set(entries.map(([route]) => path.dirname(path.join(siteDir, route))))) await fs.mkdir(dir, { recursive: true });
+  for (let i = 0; i < entries.length; i += 64) {
+    await Promise.all(entries.slice(i, i + 64).map(async ([route, file]) => {
+      const dest = path.join(siteDir, route);
+      try {
+        // A file that is rewritten after generation must not share its bytes with the live site.
+        if (route === PURGED_CSS) await fs.copyFile(file, dest);
+        else await fs.link(file, dest).catch(() => fs.copyFile(file, dest));
+      } catch (err) {
+        throw new Error(`前回のビルドのページ ${route} を読めません (別のビルドが消した可能性があります。もう一度実行してください)`, { cause: err });
+      }
+    }));
+  }
 }
 
 /** Today in a timezone (icarus prints the year), as YYYY-MM-DD. */
@@ -82,28 +136,51 @@ export async function generateSite(baseDir: string, args: BuildArgs, silent = fa
   const publicDir = path.resolve(baseDir, 'public');
   await cleanStale(stagingRoot, publicDir);
 
-  const previous = await fs.readFile(stateFile, 'utf8').then((t) => JSON.parse(t) as BuildState, () => undefined);
+  const previous = await fs.readFile(stateFile, 'utf8').then(readState, () => undefined);
   const hasher = new FileHasher(previous?.hashes);
   const inputs = await step('check', () => fingerprint({
     baseDir, toolDirs: TOOL_DIRS, configFiles: config,
     options: config.map((f) => path.basename(f)), today: today(site.timezone || undefined),
   }, hasher));
   const outputOf = async () => (await statTree(publicDir)).join('\n');
-  if (!args.force && previous?.fingerprint === inputs && previous.output === await outputOf()) {
+  // The last site as it was written (nobody edited public/ since), or nothing of it is used.
+  const intact = previous !== undefined && previous.output === await outputOf();
+  if (!args.force && intact && previous.fingerprint === inputs.full) {
     return { publicDir, timings, unchanged: true };
   }
   await fs.rm(stateFile, { force: true });
+  // Kept between builds, never published: the unpurged stylesheet and the articles' renderings.
+  const cacheDir = path.join(stagingRoot, 'cache');
+  const unpurged = path.join(cacheDir, 'unpurged', PURGED_CSS);
+  const plan: ReusePlan = {
+    files: inputs.shared, articles: inputs.articles, keys: {}, reused: new Map(),
+    ...(site.build.reuse ? { renders: new RenderCache(path.join(cacheDir, 'renders'), !args.force) } : {}),
+  };
+  const lastSite = !args.force && site.build.reuse && intact && previous.pages ? await published(publicDir) : undefined;
+  if (lastSite && previous?.pages) {
+    plan.previous = {
+      keys: previous.pages,
+      fileOf(route) {
+        const file = site.css.purge && route === PURGED_CSS ? unpurged : path.join(lastSite, route);
+        return existsSync(file) ? file : undefined;
+      },
+    };
+  }
 
   const staging = await startStaging(stagingRoot);
+  let search: StreamingIndex | undefined;
   try {
     const { hexo, errors } = await step('load', () => openSession(baseDir, { config, command: 'generate', verbose: args.verbose, silent, workDir: stagingRoot }));
     hexo.public_dir = staging.dir + path.sep;
+    attachReusePlan(hexo, plan);
     // Articles go into the index as they are rendered (lib/hexo/search.ts), so that Pagefind works
     // on the other core while this one renders the rest of the site.
     const searchOutput = path.join(staging.scratch, 'pagefind');
-    let search: StreamingIndex | undefined;
     if (site.search.index) {
-      search = new StreamingIndex({ pagesPerIndex: site.search.pagesPerIndex, output: searchOutput });
+      search = new StreamingIndex({
+        pagesPerIndex: site.search.pagesPerIndex, output: searchOutput, salt: inputs.shared,
+        ...(lastSite && previous?.search ? { previous: { state: previous.search, folder: (i: number) => path.join(lastSite, 'pagefind', partFolder(i)) } } : {}),
+      });
       attachSearchIndex(hexo, search);
     }
     await step('generate', async () => {
@@ -115,30 +192,45 @@ export async function generateSite(baseDir: string, args: BuildArgs, silent = fa
       }
       await hexo.exit().catch((err: unknown) => errors.push(describeError(err)));
     });
+    if (!errors.length && plan.reused.size) await step('reuse', () => linkReused(plan.reused, staging.dir)).catch((err: unknown) => errors.push(describeError(err)));
+    // The next build may take the stylesheet as rendered, before PurgeCSS trims it for these pages.
+    if (!errors.length && site.css.purge && !plan.reused.has(PURGED_CSS) && existsSync(path.join(staging.dir, PURGED_CSS))) {
+      await fs.mkdir(path.dirname(unpurged), { recursive: true });
+      await fs.copyFile(path.join(staging.dir, PURGED_CSS), `${unpurged}.${process.pid}`);
+      await fs.rename(`${unpurged}.${process.pid}`, unpurged);
+    }
     // Pagefind finishes its last part in its own process while PurgeCSS reads the pages here.
+    const index = search;
     if (!errors.length) {
       await Promise.all([
         site.css.purge && step('css', () => purgeThemeCss(staging.dir)).catch((err: unknown) => errors.push(describeError(err))),
-        search && step('search', async () => {
-          await search.finish();
+        index && step('search', async () => {
+          await index.finish();
           await fs.rename(searchOutput, path.join(staging.dir, 'pagefind'));
         }).catch((err: unknown) => errors.push(describeError(err))),
       ]);
     } else {
       await search?.finish().catch(() => undefined);
     }
+    await plan.renders?.flush().catch((err: unknown) => errors.push(describeError(err)));
     if (errors.length) throw new BuildFailed(errors);
     await step('publish', () => publish(stagingRoot, staging, publicDir));
+    // Old renderings only cost disk space: a failure to remove them does not fail the build.
+    await plan.renders?.prune().catch(() => undefined);
   } catch (err) {
     await dropStaging(stagingRoot, staging);
     throw err;
   } finally {
     await fs.rm(path.join(stagingRoot, `override-${process.pid}.yml`), { force: true });
   }
-  const state: BuildState = { fingerprint: inputs, output: await outputOf(), hashes: hasher.next };
+  const state: BuildState = { fingerprint: inputs.full, output: await outputOf(), hashes: hasher.next, pages: plan.keys, ...(search ? { search: search.state } : {}) };
   await fs.mkdir(stagingRoot, { recursive: true });
   await fs.writeFile(stateFile, `${JSON.stringify(state)}\n`);
-  return { publicDir, timings };
+  return {
+    publicDir, timings, pages: { reused: plan.reused.size, total: Object.keys(plan.keys).length },
+    ...(search ? { searchParts: { reused: search.reused, total: search.state.parts.length } } : {}),
+    ...(plan.renders ? { renders: { reused: plan.renders.hits, total: plan.renders.hits + plan.renders.misses } } : {}),
+  };
 }
 
 /** Starts Hexo's preview server for baseDir (it renders on request and only warns). */

@@ -19,8 +19,10 @@ import preview from './preview';
 import notFound from './not-found';
 import listings from './listings';
 import search from './search';
+import reuse from './reuse';
+import renderCache from './render-cache';
 
-const FEATURES: Feature[] = [deterministic, reader, vendor, theme, articles, postHtml, gate, lastUpdated, articleFooter, widgetCache, redirects, listings, notFound, search, preview];
+const FEATURES: Feature[] = [deterministic, reader, vendor, theme, articles, postHtml, gate, lastUpdated, articleFooter, widgetCache, redirects, listings, notFound, search, preview, reuse, renderCache];
 
 /** Registers all features; a feature that throws stops the load with its name attached. */
 export function register(hexo: Hexo): void {

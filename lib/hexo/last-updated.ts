@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import moment from 'moment';
-import { readGitDates, type GitDates } from '../git/last-updated';
+import type Hexo from 'hexo';
+import { readGitDates } from '../git/last-updated';
 import { guard, sourceOf, type Feature } from './plugin';
 
 /**
@@ -10,26 +11,41 @@ import { guard, sourceOf, type Feature } from './plugin';
  * the file, Hexo's own value stays: front-matter `updated`, else the file's mtime. The file's
  * commit authors become its contributors, shown at its end.
  */
+/** What git says of one source file: its last commit date and its authors (undefined: no history). */
+export interface GitFacts {
+  date?: string;
+  authors: string[];
+}
+
+const facts = new WeakMap<Hexo, (fullSource: string) => GitFacts | undefined>();
+
+/** The git facts of a source file in this build (undefined before they are read, or without git). */
+export function gitFactsOf(hexo: Hexo, fullSource: string): GitFacts | undefined {
+  return facts.get(hexo)?.(fullSource);
+}
+
 const lastUpdated: Feature = {
   name: 'last-updated',
   register(hexo) {
-    let git: GitDates | undefined;
-    let baseReal = hexo.base_dir;
     // Runs before Hexo's render_post filter (priority 10), which renders the posts.
     hexo.extend.filter.register('before_generate', async () => {
-      git = await readGitDates(hexo.base_dir);
+      const git = await readGitDates(hexo.base_dir);
+      facts.delete(hexo);
+      if (!git) return;
       // git reports its top folder with symlinks resolved; so must we.
-      baseReal = await fs.realpath(hexo.base_dir);
+      const baseReal = await fs.realpath(hexo.base_dir);
+      facts.set(hexo, (fullSource) => {
+        const rel = path.relative(git.top, path.join(baseReal, path.relative(hexo.base_dir, fullSource))).split(path.sep).join('/');
+        return { date: git.dates.get(rel), authors: git.authors.get(rel) ?? [] };
+      });
     }, 1);
 
     hexo.extend.filter.register('before_post_render', guard('last-updated', (data: { full_source?: string; updated?: unknown; sb_contributors?: string[] }) => {
-      if (!git || !data.full_source) return data;
-      const file = path.join(baseReal, path.relative(hexo.base_dir, data.full_source));
-      const rel = path.relative(git.top, file).split(path.sep).join('/');
-      const date = git.dates.get(rel);
-      if (date) data.updated = moment(date);
+      const git = data.full_source ? gitFactsOf(hexo, data.full_source) : undefined;
+      if (!git) return data;
+      if (git.date) data.updated = moment(git.date);
       // Read at build time: the reader's browser never asks GitHub who wrote the article.
-      data.sb_contributors = git.authors.get(rel) ?? [];
+      data.sb_contributors = git.authors;
       return data;
     }, sourceOf));
   },

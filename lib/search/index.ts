@@ -9,13 +9,19 @@
  * The build hands pages over while it renders ({@link StreamingIndex}), so the indexing overlaps
  * the rendering instead of following it.
  */
+import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { escapeHtml } from '../text/html';
 
 /** Lists the extra parts (paths relative to pagefind/) for the browser; always written. */
 export const PARTS_FILE = 'support-blog-parts.json';
-export const DEFAULT_PAGES_PER_INDEX = 1000;
+/**
+ * Small enough that editing one article re-indexes a quarter of a 1,000-article site (Pagefind
+ * takes about 9 s for 1,000 pages on this machine, 2 s for 250), large enough to keep the parts a
+ * search loads few.
+ */
+export const DEFAULT_PAGES_PER_INDEX = 250;
 
 /** Result of indexing: how many pages went in, in how many parts. */
 export interface SearchIndexResult {
@@ -88,6 +94,33 @@ export interface StreamingIndexOptions {
   /** The pagefind/ folder to write. */
   output: string;
   open?: () => Promise<PartIndex>;
+  /**
+   * The last build's index: a part whose pages (and salt) are the same as last time is linked from
+   * its folder there instead of indexed again. Its pages are held back and compared one by one
+   * with the last build's as they come; at the first that differs, the part's Pagefind process
+   * starts with the pages held so far, so a changed part is indexed while the rest still renders.
+   */
+  previous?: { state: IndexState; folder(part: number): string };
+  /** What else the index bytes depend on (Pagefind's version, the settings): part of every digest. */
+  salt?: string;
+}
+
+/** What the next build compares its index with. */
+export interface IndexState {
+  /** Each part's digest (salt, size and pages); null when not comparable (an empty site's). */
+  parts: (string | null)[];
+  /** Each page's digest, in index order. */
+  pages: string[];
+}
+
+interface Part {
+  index: number;
+  /** Pagefind's process for the part, once started. */
+  open?: Promise<PartIndex>;
+  adds: Promise<void>[];
+  /** The part's pages while it may still turn out as last time. */
+  held?: [string, string][];
+  hash: Hash;
 }
 
 /**
@@ -102,8 +135,12 @@ export class StreamingIndex {
   /** Settles when the last closed part has been written and its process has ended. */
   private done: Promise<void> = Promise.resolve();
   private failure: unknown;
-  private part: { index: number; open: Promise<PartIndex>; adds: Promise<void>[] } | undefined;
+  private part: Part | undefined;
   private parts = 0;
+  /** For the next build. */
+  readonly state: IndexState = { parts: [], pages: [] };
+  /** Parts linked from the last build. */
+  reused = 0;
   private pages = 0;
   private readonly openPart: () => Promise<PartIndex>;
 
@@ -134,13 +171,39 @@ export class StreamingIndex {
     if (this.partSize === Infinity) this.plan(this.max);
     const slot = this.pages++;
     if (this.part && slot >= (this.part.index + 1) * this.partSize) this.closePart();
-    if (!this.part) {
-      // One part's process at a time: the next starts when the previous has written and ended.
-      const previous = this.done;
-      this.part = { index: this.parts++, open: previous.then(() => this.openPart()), adds: [] };
-      this.part.open.catch(() => undefined);
-    }
-    this.part.adds.push(this.part.open.then((index) => index.add(route, html)).catch((err: unknown) => this.fail(err)));
+    if (!this.part) this.part = this.startPart();
+    const part = this.part;
+    const page = createHash('sha256').update(`${route}\0${html}`).digest('hex');
+    this.state.pages[slot] = page;
+    part.hash.update(`${page}\0`);
+    if (part.held && this.options.previous?.state.pages[slot] !== page) this.release(part);
+    if (part.held) part.held.push([route, html]);
+    else this.add(part, route, html);
+  }
+
+  private startPart(): Part {
+    const part: Part = { index: this.parts++, adds: [], hash: createHash('sha256').update(`${this.options.salt ?? ''}\0${this.partSize}\0`) };
+    if (typeof this.options.previous?.state.parts[part.index] === 'string') part.held = [];
+    else this.launch(part);
+    return part;
+  }
+
+  /** Starts the part's Pagefind process once the previous part's has ended (one at a time). */
+  private launch(part: Part, after = this.done): void {
+    part.open = after.then(() => this.openPart());
+    part.open.catch(() => undefined);
+  }
+
+  /** The part differs from the last build's: index the pages held so far, and the rest as they come. */
+  private release(part: Part, after = this.done): void {
+    const held = part.held ?? [];
+    part.held = undefined;
+    this.launch(part, after);
+    for (const [route, html] of held) this.add(part, route, html);
+  }
+
+  private add(part: Part, route: string, html: string): void {
+    part.adds.push(part.open!.then((index) => index.add(route, html)).catch((err: unknown) => this.fail(err)));
   }
 
   private fail(err: unknown): void {
@@ -150,13 +213,25 @@ export class StreamingIndex {
   private closePart(): void {
     const part = this.part!;
     this.part = undefined;
+    const digest = part.hash.digest('hex');
+    this.state.parts[part.index] = this.pages ? digest : null;
+    const folder = path.join(this.options.output, partFolder(part.index));
+    const previous = this.done;
     this.done = (async () => {
-      const index = await part.open.catch((err: unknown) => this.fail(err));
+      if (part.held) {
+        await previous;
+        if (this.options.previous!.state.parts[part.index] === digest && await linkPart(this.options.previous!.folder(part.index), folder, part.index === 0)) {
+          this.reused++;
+          return;
+        }
+        // Fewer pages than last time, or the last build's files are gone.
+        this.release(part, Promise.resolve());
+      }
+      const index = await part.open!.catch((err: unknown) => this.fail(err));
       if (!index) return;
       try {
         await Promise.all(part.adds);
         if (this.failure) return;
-        const folder = path.join(this.options.output, partFolder(part.index));
         await index.write(folder);
         if (part.index > 0) await keepIndexOnly(folder);
       } catch (err) {
@@ -187,10 +262,7 @@ export class StreamingIndex {
   /** Writes the last part and the list of parts. */
   private async complete(): Promise<SearchIndexResult> {
     // A site without articles yet still gets an index (and the search UI's files).
-    if (this.parts === 0) {
-      this.part = { index: this.parts++, open: this.openPart(), adds: [] };
-      this.part.open.catch(() => undefined);
-    }
+    if (this.parts === 0) this.part = this.startPart();
     if (this.part) this.closePart();
     await this.done;
     if (this.failure) throw this.failure;
@@ -218,6 +290,30 @@ export function searchDocument(doc: SearchDocument): string {
   const tags = doc.tags.length ? `<div class="article-tags"><span>#</span>${doc.tags.map((t) => `<a>${escapeHtml(t)}</a>`).join('')}</div>` : '';
   return `<!DOCTYPE html><html lang="${escapeHtml(doc.lang)}"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title></head><body>` +
     `${ARTICLE} data-pagefind-body><h1 class="title">${escapeHtml(doc.title)}</h1><div class="content">${doc.content}</div>${tags}</article></body></html>`;
+}
+
+/**
+ * Links a part's files from the last build (they never change once published); false when it is
+ * gone. Part 0 is pagefind/ itself, without the other parts' folders and their list.
+ */
+async function linkPart(from: string, to: string, first: boolean): Promise<boolean> {
+  const entries = await fs.readdir(from, { recursive: true, withFileTypes: true }).catch(() => undefined);
+  if (!entries) return false;
+  const files = entries.filter((e) => e.isFile()).map((e) => path.relative(from, path.join(e.parentPath, e.name)))
+    .filter((rel) => !first || (!/^part-\d+[\\/]/.test(rel) && rel !== PARTS_FILE));
+  const linked: string[] = [];
+  try {
+    for (const rel of files) {
+      await fs.mkdir(path.dirname(path.join(to, rel)), { recursive: true });
+      await fs.link(path.join(from, rel), path.join(to, rel)).catch(() => fs.copyFile(path.join(from, rel), path.join(to, rel)));
+      linked.push(rel);
+    }
+  } catch {
+    // Gone while linking (another build replaced the site): index the part again instead.
+    for (const rel of linked) await fs.rm(path.join(to, rel), { force: true });
+    return false;
+  }
+  return files.length > 0;
 }
 
 /** Extra parts are loaded through the first part's scripts; their own copies would only weigh. */

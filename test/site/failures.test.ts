@@ -45,8 +45,9 @@ describe('build failures', () => {
     assert.notEqual(code, 0);
     assert.match(stderr, /source\/_posts\/Area\/Article\.md: 描画中の例外/);
     assert.equal(await fs.readFile(path.join(dir, 'public/Area/Article/index.html'), 'utf8'), before);
-    // Nothing of the failed build is left: only the published site that public/ links to.
-    assert.deepEqual(await fs.readdir(path.join(dir, '.build')), ['sites']);
+    // Nothing of the failed build is left: only the published site that public/ links to, and what
+    // builds keep for the next one (the unpurged stylesheet, renderings).
+    assert.deepEqual(await fs.readdir(path.join(dir, '.build')), ['cache', 'sites']);
     assert.deepEqual(await fs.readdir(path.join(dir, '.build/sites')), [path.basename(await fs.readlink(path.join(dir, 'public')))]);
   });
 

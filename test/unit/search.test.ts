@@ -96,13 +96,17 @@ describe('StreamingIndex', () => {
       const id = ++parts;
       open++;
       log.push(`open ${id} (${open} alive)`);
+      const added: string[] = [];
       return {
-        add: async (route: string) => {
+        add: async (route: string, html: string) => {
           if (route === fail) throw new Error(`cannot index ${route}`);
           log.push(`add ${id} ${route}`);
+          added.push(`${route} ${html}`);
         },
         write: async (folder: string) => {
           await fs.mkdir(folder, { recursive: true });
+          // The file a part keeps (keepIndexOnly), holding what went into it.
+          await fs.writeFile(path.join(folder, 'pagefind-entry.json'), JSON.stringify(added));
           log.push(`write ${id} ${path.basename(folder)}`);
         },
         close: async () => {
@@ -129,6 +133,56 @@ describe('StreamingIndex', () => {
     ]);
     assert.deepEqual(JSON.parse(await fs.readFile(path.join(output, 'pagefind', PARTS_FILE), 'utf8')), ['part-2/', 'part-3/']);
     await fs.rm(output, { recursive: true, force: true });
+  });
+
+  /** Every file under dir with its text. */
+  async function files(dir: string): Promise<Record<string, string>> {
+    const out: Record<string, string> = {};
+    for (const e of await fs.readdir(dir, { recursive: true, withFileTypes: true })) {
+      if (e.isFile()) out[path.relative(dir, path.join(e.parentPath, e.name))] = await fs.readFile(path.join(e.parentPath, e.name), 'utf8');
+    }
+    return out;
+  }
+
+  it('links the parts that are as in the last build, and indexes a changed one from its first different page', async () => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'stream-index-'));
+    const build = async (name: string, pages: string[], salt: string, previous?: StreamingIndex) => {
+      const { log, openPart } = backend();
+      const output = path.join(root, name, 'pagefind');
+      const index = new StreamingIndex({
+        pagesPerIndex: 2, output, open: openPart, salt,
+        ...(previous ? { previous: { state: previous.state, folder: (i: number) => path.join(root, previous === first ? 'first' : 'x', 'pagefind', partFolder(i)) } } : {}),
+      });
+      index.plan(pages.length);
+      pages.forEach((html, i) => index.offer(`p${i + 1}/index.html`, html));
+      assert.deepEqual(await index.finish(), { pages: pages.length, parts: Math.ceil(pages.length / 2) });
+      return { index, log, files: await files(output) };
+    };
+    const pages = [1, 2, 3, 4, 5, 6].map(article);
+    const { index: first, files: firstFiles } = await build('first', pages, 'a');
+
+    const same = await build('same', pages, 'a', first);
+    assert.deepEqual(same.log, []);
+    assert.equal(same.index.reused, 3);
+    assert.deepEqual(same.files, firstFiles);
+
+    const edited = pages.map((html, i) => (i === 3 ? html.replace('<h1>4</h1>', '<h1>四</h1>') : html));
+    const changed = await build('changed', edited, 'a', first);
+    // Page 3 was held back until page 4 differed: then both went to the part's process.
+    assert.deepEqual(changed.log, ['open 1 (1 alive)', 'add 1 p3/index.html', 'add 1 p4/index.html', 'write 1 part-2', 'close 1']);
+    assert.equal(changed.index.reused, 2);
+    assert.deepEqual(changed.files, (await build('clean', edited, 'a')).files);
+
+    // Another Pagefind or other settings (the salt), fewer pages, or the last build's files gone: indexed again.
+    assert.equal((await build('salted', pages, 'b', first)).index.reused, 0);
+    const fewer = await build('fewer', pages.slice(0, 5), 'a', first);
+    assert.equal(fewer.index.reused, 2);
+    assert.deepEqual(fewer.files, (await build('clean5', pages.slice(0, 5), 'a')).files);
+    await fs.rm(path.join(root, 'first', 'pagefind', 'part-3'), { recursive: true });
+    const gone = await build('gone', pages, 'a', first);
+    assert.equal(gone.index.reused, 2);
+    assert.deepEqual(gone.files, firstFiles);
+    await fs.rm(root, { recursive: true, force: true });
   });
 
   it('reports Pagefind\'s error after ending its process, and takes no page after the end', async () => {

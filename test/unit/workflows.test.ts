@@ -125,7 +125,8 @@ describe('workflows', () => {
   it('keeps the last build between deploys, keyed by the lockfile and the configuration, restored before the build', () => {
     const build = load('deploy.yml').jobs.build!;
     const cache = action(build, 'actions/cache')!;
-    assert.equal(cache.with?.path, '.build');
+    // public is the link to the last site: without it the build cannot tell the kept site is whole.
+    assert.deepEqual(String(cache.with?.path).trim().split('\n'), ['.build', 'public']);
     const prefix = "site-build-${{ hashFiles('package-lock.json', '_config.yml', '_config.icarus.yml') }}-";
     assert.equal(cache.with?.key, `${prefix}\${{ github.sha }}`);
     assert.equal(cache.with?.['restore-keys'], prefix);
@@ -143,6 +144,8 @@ describe('workflows', () => {
     assert.equal(build!.permissions, undefined);
     assert.equal(action(build!, 'actions/checkout')?.with?.['fetch-depth'], 0);
     assert.match(runs(build!), /npm ci[\s\S]*npm run build/);
+    // The build is the check: the site's publishing gate fails it on errors before anything is uploaded.
+    assert.equal(normalizeSiteOptions(yaml.load(readFileSync(path.join(REPO, '_config.yml'), 'utf8')) as Record<string, unknown>).build.failOn, 'error');
     assert.deepEqual(publish!.permissions, { contents: 'write' });
     assert.equal(publish!.needs, 'build');
     const deploy = action(publish!, 'JamesIves/github-pages-deploy-action')!;

@@ -1,0 +1,57 @@
+/**
+ * Takes an article's rendering from an earlier build when nothing it reads changed (the key:
+ * lib/build/render-cache.ts), for every caller of Hexo's post.render (render_post and the search
+ * feature's loop). A miss renders as usual and keeps the result.
+ */
+import { changedFields, renderKey } from '../build/render-cache';
+import { registryOf, siteRelative } from './articles';
+import { gitFactsOf } from './last-updated';
+import type { Feature } from './plugin';
+import { iso, planOf } from './reuse';
+
+interface RenderData {
+  source?: unknown;
+  full_source?: unknown;
+  raw?: unknown;
+  date?: { toISOString(): string };
+  updated?: { toISOString(): string };
+}
+
+type Render = (source: string, data: RenderData) => Promise<unknown>;
+
+const renderCache: Feature = {
+  name: 'render-cache',
+  register(hexo) {
+    let wrapped = false;
+    // After the shared digest (priority 2) and git's dates (1), before anything renders (9, 10).
+    hexo.extend.filter.register('before_generate', () => {
+      const plan = planOf(hexo);
+      const cache = plan?.renders;
+      if (!plan?.shared || !cache || wrapped) return;
+      wrapped = true;
+      const { shared } = plan;
+      const post = hexo.post as unknown as { render: Render };
+      const render = post.render.bind(post);
+      post.render = async (source, data) => {
+        if (typeof data.full_source !== 'string' || typeof data.raw !== 'string' || typeof data.source !== 'string') return render(source, data);
+        const git = gitFactsOf(hexo, data.full_source);
+        // A git date replaces Hexo's own (the file's mtime, new in every clone): only one counts.
+        const key = renderKey([shared, data.source, data.raw, iso(data.date), git?.date ?? iso(data.updated), git?.authors ?? null]);
+        const file = siteRelative(hexo, data.full_source);
+        const registry = registryOf(hexo);
+        const hit = await cache.get(key);
+        if (hit) {
+          Object.assign(data, hit.fields);
+          if (hit.model) registry.articles.set(file, hit.model as never);
+          return data;
+        }
+        const before = { ...data } as Record<string, unknown>;
+        const result = await render(source, data);
+        cache.put(key, { fields: changedFields(before, data as Record<string, unknown>), model: registry.articles.get(file) });
+        return result;
+      };
+    }, 3);
+  },
+};
+
+export default renderCache;

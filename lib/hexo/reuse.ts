@@ -1,0 +1,134 @@
+/**
+ * Takes from the last build the pages whose inputs did not change (the rule: lib/build/reuse.ts).
+ * The build runner attaches a {@link ReusePlan}; every generator's pages are recorded with the
+ * articles they show, and once the routes are set, the pages whose keys are as last time are taken
+ * out of Hexo's router (so they are not rendered) and listed for the runner to link in.
+ */
+import type Hexo from 'hexo';
+import { split } from 'hexo-front-matter';
+import type { RenderCache } from '../build/render-cache';
+import { localDigest, reusableRoutes, routeKey, sharedDigest, type ArticleSummary } from '../build/reuse';
+import type { Feature } from './plugin';
+
+/** What the runner knows and gets back. */
+export interface ReusePlan {
+  /** The files' shared digest and the Markdown it left out (lib/build/fingerprint.ts). */
+  files: string;
+  articles: Record<string, string>;
+  /** Filled in once the articles are loaded: the files' digest with every article's summary. */
+  shared?: string;
+  /** Articles rendered by earlier builds (lib/hexo/render-cache.ts). */
+  renders?: RenderCache;
+  /** The last build's page keys, and where each page's file is (undefined: it cannot be reused). */
+  previous?: { keys: Record<string, string>; fileOf(route: string): string | undefined };
+  /** Filled in: this build's page keys and the pages taken from the last build (route → file). */
+  keys: Record<string, string>;
+  reused: Map<string, string>;
+}
+
+interface Doc {
+  source: string;
+  path: string;
+  raw?: string;
+  title?: unknown;
+  date?: { toISOString(): string };
+  updated?: { toISOString(): string };
+  published?: unknown;
+  layout?: unknown;
+  content?: unknown;
+  excerpt?: unknown;
+  more?: unknown;
+  sb_contributors?: unknown;
+  tags?: { map<T>(f: (t: { name: string }) => T): T[] };
+  categories?: { map<T>(f: (t: { name: string }) => T): T[] };
+}
+
+type GeneratorFn = (this: unknown, locals: unknown) => unknown;
+
+// Symbol.for: the runner and the plugins may be loaded as separate module instances.
+const PLAN = Symbol.for('support-blog.reuse');
+
+export function attachReusePlan(hexo: Hexo, plan: ReusePlan): void {
+  (hexo as unknown as Record<symbol, ReusePlan>)[PLAN] = plan;
+}
+
+export function planOf(hexo: Hexo): ReusePlan | undefined {
+  return (hexo as unknown as Record<symbol, ReusePlan | undefined>)[PLAN];
+}
+
+/** The sources of the articles a generator's page shows; undefined when its data says nothing of it. */
+function shownBy(generator: string, data: unknown): string[] | undefined {
+  if (generator === 'asset') return [];
+  if (!data || typeof data !== 'object') return undefined;
+  const d = data as { source?: unknown; posts?: { toArray?: () => Doc[] } };
+  if (generator === 'post' || generator === 'page') return typeof d.source === 'string' ? [d.source] : undefined;
+  return typeof d.posts?.toArray === 'function' ? d.posts.toArray().map((p) => p.source) : undefined;
+}
+
+export const iso = (date: Doc['date']) => (date && typeof date.toISOString === 'function' ? date.toISOString() : '');
+const names = (list: Doc['tags']) => list?.map((t) => t.name) ?? [];
+
+function summary(doc: Doc): ArticleSummary {
+  return {
+    source: doc.source, path: doc.path, title: doc.title, date: iso(doc.date), published: doc.published, layout: doc.layout,
+    tags: names(doc.tags), categories: names(doc.categories), frontMatter: split(doc.raw ?? '').data ?? '',
+  };
+}
+
+const reuse: Feature = {
+  name: 'reuse',
+  register(hexo) {
+    const made = new Map<string, { generator: string; shown?: string[] } | null>();
+    // Once the articles are loaded and ordered (priority 0), before anything renders them.
+    hexo.extend.filter.register('before_generate', () => {
+      const plan = planOf(hexo);
+      if (!plan) return;
+      const posts = hexo.model('Post').toArray() as unknown as Doc[];
+      const sources = new Set(posts.map((p) => p.source));
+      const others = Object.fromEntries(Object.entries(plan.articles).filter(([source]) => !sources.has(source)));
+      plan.shared = sharedDigest(plan.files, posts.map(summary), others);
+    }, 2);
+    // Last, once every plugin has registered its generators.
+    hexo.extend.filter.register('before_generate', () => {
+      if (!planOf(hexo)) return;
+      const store = hexo.extend.generator.list() as unknown as Record<string, GeneratorFn>;
+      for (const [generator, fn] of Object.entries(store)) {
+        store[generator] = async function (this: unknown, locals: unknown) {
+          const out = await fn.call(this, locals);
+          for (const page of [out].flat() as { path?: unknown; data?: unknown }[]) {
+            if (!page || typeof page.path !== 'string') continue;
+            const route = hexo.route.format(page.path);
+            // A page two generators make is whichever Hexo sets last: never reused.
+            made.set(route, made.has(route) ? null : { generator, shown: shownBy(generator, page.data) });
+          }
+          return out;
+        };
+      }
+    }, 1000);
+
+    hexo.extend.filter.register('after_generate', () => {
+      const plan = planOf(hexo);
+      if (!plan?.shared) return;
+      const { shared } = plan;
+      const docs = [...hexo.model('Post').toArray(), ...hexo.model('Page').toArray()] as unknown as Doc[];
+      const local = new Map(docs.map((d) => [d.source, localDigest({
+        source: d.source, raw: d.raw, content: d.content, excerpt: d.excerpt, more: d.more, updated: iso(d.updated), contributors: d.sb_contributors,
+      })]));
+      for (const [route, inputs] of made) {
+        const shown = inputs?.shown?.map((source) => local.get(source));
+        if (!inputs || !shown || shown.some((d) => d === undefined)) continue;
+        const key = routeKey(shared, route, { generator: inputs.generator, shown: shown as string[] });
+        if (key) plan.keys[route] = key;
+      }
+      if (!plan.previous) return;
+      for (const route of reusableRoutes(plan.previous.keys, plan.keys)) {
+        const file = plan.previous.fileOf(route);
+        if (!file) continue;
+        plan.reused.set(route, file);
+        hexo.route.remove(route);
+      }
+    });
+  },
+};
+
+export default reuse;

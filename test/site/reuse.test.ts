@@ -1,0 +1,137 @@
+/**
+ * Page reuse: after an edit, the pages that do not show the edited article come from the last
+ * build, and the site is byte for byte what a clean build of the same sources writes.
+ */
+import { after, before, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { buildSite, commitAll, listFiles, makeSite, removeSite } from '../helpers/site';
+
+let dir: string;
+
+/** Twelve more articles in two areas, so that the home page and the tags have several pages. */
+function extraArticles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let i = 1; i <= 12; i++) {
+    files[`source/_posts/${i % 2 ? 'Backup' : 'Network'}/Note_${i}.md`] = [
+      '---', `title: 追加の記事 ${i}`, `date: 2024-03-${String(i).padStart(2, '0')} 10:00:00`, `tags: [${i % 3 ? 'Backup' : 'Network'}]`, '---', '',
+      `記事 ${i} の概要です。`, '', '<!-- more -->', '', `## 手順 ${i}`, '', `手順 ${i} の本文です。`, '',
+      ...(i === 5 ? ['[記事 7 の手順](../Backup/Note_7.md#手順-7)', ''] : []),
+    ].join('\n');
+  }
+  return files;
+}
+
+/** A build, and how much of it came from the last one (pages, renderings, search index parts). */
+async function build(): Promise<{ stdout: string; reused: number; renders: number; parts: number }> {
+  const result = await buildSite(dir);
+  assert.equal(result.code, 0, result.stderr);
+  const count = (what: string) => Number(new RegExp(`(\\d+) of \\d+ ${what}[^;]* taken from the last build`).exec(result.stdout)?.[1] ?? 0);
+  return { stdout: result.stdout, reused: count('pages'), renders: count('articles rendered'), parts: count('search index parts') };
+}
+
+/** Every file of the built site with the hash of its bytes. */
+async function snapshot(): Promise<Record<string, string>> {
+  const site = path.join(dir, 'public');
+  const out: Record<string, string> = {};
+  for (const file of await listFiles(await fs.realpath(site))) {
+    out[file] = createHash('sha256').update(await fs.readFile(path.join(site, file))).digest('hex');
+  }
+  return out;
+}
+
+/** The site a build with nothing kept from before writes (and the base of the next step). */
+async function cleanBuild(): Promise<Record<string, string>> {
+  await fs.rm(path.join(dir, '.build'), { recursive: true, force: true });
+  await fs.rm(path.join(dir, 'public'), { recursive: true, force: true });
+  const { reused, renders, parts } = await build();
+  assert.deepEqual([reused, renders, parts], [0, 0, 0]);
+  return snapshot();
+}
+
+const inode = async (file: string) => (await fs.stat(path.join(dir, 'public', file))).ino;
+
+before(async () => {
+  // Search index parts of four articles: an edit re-indexes one part of five.
+  const config = '# Overrides for the fixture site.\ntitle: テスト サイト\nsearch:\n  pages_per_index: 4\n';
+  dir = await makeSite({ files: { ...extraArticles(), '_config.test.yml': config }, gitDate: '2024-05-01T10:00:00+09:00' });
+  await build();
+});
+after(() => removeSite(dir));
+
+it('renders only the pages that show an edited article, and writes what a clean build writes', async () => {
+  const unrelated = await inode('Network/Note_2/index.html');
+  const editedBefore = await inode('Backup/Note_3/index.html');
+  // The excerpt too, which the home page and the tag and archive pages show.
+  const file = path.join(dir, 'source/_posts/Backup/Note_3.md');
+  await fs.writeFile(file, `${(await fs.readFile(file, 'utf8')).replace('記事 3 の概要です。', '記事 3 の概要を書き直しました。')}\n## 追記した見出し\n\n追記した段落です。\n`);
+  const { reused, renders, parts, stdout } = await build();
+  assert.ok(reused > 0, 'some pages come from the last build');
+  assert.ok(parts > 0, 'some search index parts come from the last build');
+  // Every article but the edited one, and the two pages (404 and 全記事一覧 are not articles).
+  assert.match(stdout, new RegExp(`${renders} of ${renders + 1} articles rendered`));
+  assert.ok(renders > 10);
+  // Taken over as the same file, not written again.
+  assert.equal(await inode('Network/Note_2/index.html'), unrelated);
+  assert.notEqual(await inode('Backup/Note_3/index.html'), editedBefore);
+  const kept = await snapshot();
+  assert.match(await fs.readFile(path.join(dir, 'public/Backup/Note_3/index.html'), 'utf8'), /追記した段落です。/);
+  assert.match(await fs.readFile(path.join(dir, 'public/tags/Network/index.html'), 'utf8'), /記事 3 の概要を書き直しました。/);
+  assert.deepEqual(kept, await cleanBuild());
+});
+
+it('takes the last-updated date and contributors from a new commit into the pages that show them', async () => {
+  await fs.appendFile(path.join(dir, 'source/_posts/Network/Note_4.md'), '\n二つ目のコミットの段落です。\n');
+  await commitAll(dir, '2024-06-15T10:00:00+09:00');
+  const { reused } = await build();
+  assert.ok(reused > 0);
+  const page = await fs.readFile(path.join(dir, 'public/Network/Note_4/index.html'), 'utf8');
+  assert.match(page, /2024-06-15/);
+  assert.deepEqual(await snapshot(), await cleanBuild());
+});
+
+it('reuses as much in a fresh clone with the kept .build and public (as CI restores them), where every file is new', async () => {
+  const later = new Date(Date.now() + 3600_000);
+  for (const file of await listFiles(path.join(dir, 'source'))) await fs.utimes(path.join(dir, 'source', file), later, later);
+  await fs.appendFile(path.join(dir, 'source/_posts/Network/Note_6.md'), '\nクローンの後の段落です。\n');
+  await commitAll(dir, '2024-06-20T10:00:00+09:00');
+  const { reused, renders } = await build();
+  assert.ok(reused > 0 && renders > 10, `${reused} pages, ${renders} renderings`);
+  assert.deepEqual(await snapshot(), await cleanBuild());
+});
+
+it('renders every page again when what every page may show changes: a title, a new article, a setting', async () => {
+  const edits: [string, () => Promise<void>][] = [
+    ['title', () => fs.writeFile(path.join(dir, 'source/_posts/Backup/Note_1.md'), (
+      '---\ntitle: 題名を変えた記事\ndate: 2024-03-01 10:00:00\ntags: [Backup]\n---\n\n記事 1 の概要です。\n'))],
+    ['new article', () => fs.writeFile(path.join(dir, 'source/_posts/Network/Added.md'), '---\ntitle: 新しい記事\ndate: 2024-04-01 10:00:00\ntags: [Network]\n---\n\n本文です。\n')],
+    ['setting', () => fs.appendFile(path.join(dir, '_config.test.yml'), '\nimages:\n  caption: false\n')],
+  ];
+  for (const [what, edit] of edits) {
+    await edit();
+    // Search index parts are kept by what they hold: only the ones with a changed article are made again.
+    const { reused, renders } = await build();
+    assert.deepEqual([reused, renders], [0, 0], what);
+    assert.deepEqual(await snapshot(), await cleanBuild(), what);
+  }
+});
+
+it('still checks every article against the edited one: a link to a heading that is gone fails the build', async () => {
+  const target = path.join(dir, 'source/_posts/Backup/Note_7.md');
+  const text = await fs.readFile(target, 'utf8');
+  await fs.writeFile(target, text.replace('## 手順 7', '## 名前を変えた手順'));
+  const result = await buildSite(dir);
+  assert.notEqual(result.code, 0);
+  assert.match(result.stderr, /source\/_posts\/Backup\/Note_5\.md:\d+:\d+.*手順-7/);
+  await fs.writeFile(target, text);
+  assert.deepEqual((await build(), await snapshot()), await cleanBuild());
+});
+
+it('renders every page with build.reuse: false', async () => {
+  await fs.appendFile(path.join(dir, '_config.test.yml'), '\nbuild:\n  reuse: false\n');
+  await build();
+  await fs.appendFile(path.join(dir, 'source/_posts/Backup/Note_9.md'), '\n追記です。\n');
+  assert.equal((await build()).reused, 0);
+});

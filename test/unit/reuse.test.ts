@@ -1,0 +1,99 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import moment from 'moment';
+import { changedFields, RenderCache, renderKey } from '../../lib/build/render-cache';
+import { localDigest, reusableRoutes, routeKey, sharedDigest, type ArticleSummary } from '../../lib/build/reuse';
+import { readState } from '../../lib/hexo/build';
+
+const summary = (source: string, title: string): ArticleSummary => ({
+  source, path: `${source}/`, title, date: '2024-01-01T01:00:00.000Z', published: true, layout: 'post', tags: ['Backup'], categories: [], frontMatter: `title: ${title}`,
+});
+
+describe('page reuse keys', () => {
+  it('keys only the pages of generators that show nothing but their articles', () => {
+    for (const generator of ['post', 'page', 'index', 'archive', 'category', 'tag', 'asset']) {
+      assert.match(routeKey('s', 'a/index.html', { generator, shown: [] }) ?? '', /^[0-9a-f]{64}$/, generator);
+    }
+    // The feed, the sitemap, redirects and our own lists read what they like: always rendered.
+    for (const generator of ['atom', 'sitemap', 'support-blog-all-articles', 'tags', 'categories']) {
+      assert.equal(routeKey('s', 'a/index.html', { generator, shown: [] }), undefined, generator);
+    }
+  });
+
+  it('changes a page key with the shared digest, the route, and the text of every article it shows', () => {
+    const a = localDigest({ source: '_posts/A.md', content: '<p>一</p>', updated: '2024-01-01T00:00:00.000Z' });
+    const b = localDigest({ source: '_posts/B.md', content: '<p>二</p>' });
+    const key = routeKey('s', 'index.html', { generator: 'index', shown: [a, b] });
+    assert.notEqual(routeKey('t', 'index.html', { generator: 'index', shown: [a, b] }), key);
+    assert.notEqual(routeKey('s', 'page/2/index.html', { generator: 'index', shown: [a, b] }), key);
+    assert.notEqual(routeKey('s', 'index.html', { generator: 'index', shown: [b, a] }), key);
+    for (const change of [{ content: '<p>一。</p>' }, { excerpt: '<p>一</p>' }, { updated: '2024-02-01T00:00:00.000Z' }, { contributors: ['山田'] }]) {
+      const edited = localDigest({ source: '_posts/A.md', content: '<p>一</p>', updated: '2024-01-01T00:00:00.000Z', ...change });
+      assert.notEqual(routeKey('s', 'index.html', { generator: 'index', shown: [edited, b] }), key, JSON.stringify(change));
+    }
+  });
+
+  it('makes the shared digest from the files and every article summary, in any order', () => {
+    const shared = sharedDigest('files', [summary('_posts/A.md', '一'), summary('_posts/B.md', '二')], {});
+    assert.equal(sharedDigest('files', [summary('_posts/B.md', '二'), summary('_posts/A.md', '一')], {}), shared);
+    assert.notEqual(sharedDigest('files', [summary('_posts/A.md', '一'), summary('_posts/B.md', '二。')], {}), shared);
+    assert.notEqual(sharedDigest('other', [summary('_posts/A.md', '一'), summary('_posts/B.md', '二')], {}), shared);
+    // Markdown under _posts that is not an article (a note in an asset folder) counts as a file.
+    assert.notEqual(sharedDigest('files', [summary('_posts/A.md', '一'), summary('_posts/B.md', '二')], { '_posts/A/note.md': 'h' }), shared);
+  });
+
+  it('reuses the pages whose keys are as last time', () => {
+    assert.deepEqual(reusableRoutes({ a: '1', b: '2', gone: '3' }, { b: '2', a: '1', c: '4', d: '9' }), ['a', 'b']);
+    assert.deepEqual(reusableRoutes({}, { a: '1' }), []);
+  });
+});
+
+describe('RenderCache', () => {
+  it('gives back what rendering set, with Maps, Dates and moment values, and drops what no build used', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'render-cache-'));
+    const before = { content: '本文', updated: moment('2024-01-01T00:00:00Z'), title: '題' };
+    const after = { ...before, content: '<p>本文</p>', updated: moment('2024-06-15T01:00:00Z'), toc: true };
+    const fields = changedFields(before, after);
+    assert.deepEqual(Object.keys(fields).sort(), ['content', 'toc', 'updated']);
+    const model = { ids: new Map([['手順', 'heading']]), data: { date: new Date('2024-01-01T00:00:00Z') } };
+    const first = new RenderCache(dir);
+    first.put(renderKey(['a']), { fields, model });
+    first.put(renderKey(['old']), { fields: {}, model: undefined });
+    // A value that cannot be stored is not kept, and does not fail the build.
+    first.put(renderKey(['fn']), { fields: { f: () => 1 }, model: undefined });
+    await first.flush();
+    assert.equal(first.misses, 3);
+
+    const second = new RenderCache(dir);
+    const hit = await second.get(renderKey(['a']));
+    assert.ok(hit);
+    assert.equal(hit.fields.content, '<p>本文</p>');
+    assert.ok(moment.isMoment(hit.fields.updated));
+    assert.equal((hit.fields.updated as moment.Moment).toISOString(), '2024-06-15T01:00:00.000Z');
+    assert.deepEqual(hit.model, model);
+    assert.equal(await second.get(renderKey(['fn'])), undefined);
+    await second.prune();
+    assert.deepEqual(await fs.readdir(dir), [`${renderKey(['a'])}.bin.gz`]);
+
+    // A torn file is a miss; a forced build reads nothing.
+    await fs.writeFile(path.join(dir, `${renderKey(['torn'])}.bin.gz`), 'not gzip');
+    assert.equal(await new RenderCache(dir).get(renderKey(['torn'])), undefined);
+    assert.equal(await new RenderCache(dir, false).get(renderKey(['a'])), undefined);
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+});
+
+describe('readState', () => {
+  it('trusts only a state it can read whole, and drops the parts that are not as this version writes them', () => {
+    assert.equal(readState('{"fingerprint": "f"'), undefined);
+    assert.equal(readState('null'), undefined);
+    assert.equal(readState('{"fingerprint": 1, "output": ""}'), undefined);
+    const state = readState(JSON.stringify({ fingerprint: 'f', output: 'o', hashes: {}, pages: { 'a/index.html': 'k' }, search: { parts: ['p', null], pages: ['x'] } }));
+    assert.deepEqual(state, { fingerprint: 'f', output: 'o', hashes: {}, pages: { 'a/index.html': 'k' }, search: { parts: ['p', null], pages: ['x'] } });
+    // An older version's search digests (a plain list) and a page key that is not a string.
+    assert.deepEqual(readState(JSON.stringify({ fingerprint: 'f', output: 'o', pages: { a: 1 }, search: ['p'] })), { fingerprint: 'f', output: 'o', hashes: {} });
+  });
+});
