@@ -11,6 +11,7 @@ import { normalizeArticleFooterOptions, type ArticleFooterOptions } from '../art
 import { normalizeCheckOptions, type CheckOptions } from '../check/options';
 import { normalizeLinkOptions, type LinkOptions } from '../links/options';
 import type { MarkdownOptions } from '../markdown/engine';
+import { DEFAULT_PAGES_PER_INDEX } from '../search/index';
 import { normalizeTocOptions, type TocOptions } from '../toc/options';
 import { boolean, ConfigError, integer, mapping, oneOf, rejectUnknownKeys, string, stringList } from './section';
 
@@ -165,7 +166,7 @@ export function normalizeSiteOptions(config: Record<string, unknown>): SiteOptio
     },
     search: {
       index: boolean(aliased(config, search, 'index', 'search_index'), 'search.index', true),
-      pagesPerIndex: integer(aliased(config, search, 'pages_per_index', 'search_pages_per_index'), 'search.pages_per_index', 1000, 1),
+      pagesPerIndex: integer(aliased(config, search, 'pages_per_index', 'search_pages_per_index'), 'search.pages_per_index', DEFAULT_PAGES_PER_INDEX, 1),
     },
     css: { purge: boolean(aliased(config, css, 'purge', 'purge_css'), 'css.purge', true) },
     widgets: { cache: boolean(aliased(config, widgets, 'cache', 'widget_cache'), 'widgets.cache', true) },

@@ -72,22 +72,30 @@ export function readState(text: string): BuildState | undefined {
 /** The stylesheet PurgeCSS rewrites in place: a page reuse links its unpurged copy. */
 const PURGED_CSS = 'css/default.css';
 
-/** Links (or copies) the pages taken from the last build into the staging folder. */
-async function linkReused(reused: Map<string, string>, siteDir: string): Promise<void> {
-  const entries = [...reused];
-  for (const dir of new Set(entries.map(([route]) => path.dirname(path.join(siteDir, route))))) await fs.mkdir(dir, { recursive: true });
-  for (let i = 0; i < entries.length; i += 64) {
-    await Promise.all(entries.slice(i, i + 64).map(async ([route, file]) => {
-      const dest = path.join(siteDir, route);
-      try {
-        // A file that is rewritten after generation must not share its bytes with the live site.
-        if (route === PURGED_CSS) await fs.copyFile(file, dest);
-        else await fs.link(file, dest).catch(() => fs.copyFile(file, dest));
-      } catch (err) {
-        throw new Error(`前回のビルドのページ ${route} を読めません (別のビルドが消した可能性があります。もう一度実行してください)`, { cause: err });
-      }
-    }));
+/**
+ * Puts a page of the last build into the staging folder as the same file (a hard link: published
+ * files never change), or a copy of the stylesheet PurgeCSS will rewrite. False when it is gone
+ * (another build replaced that site meanwhile): the page is rendered instead.
+ */
+async function takePage(from: string, to: string, copy: boolean): Promise<boolean> {
+  try {
+    await fs.mkdir(path.dirname(to), { recursive: true });
+    if (copy) await fs.copyFile(from, to);
+    else await fs.link(from, to).catch(() => fs.copyFile(from, to));
+    return true;
+  } catch {
+    return false;
   }
+}
+
+/** Keeps a copy of the unpurged stylesheet under its key, and only the newest few. */
+async function keepUnpurged(from: string, to: string): Promise<void> {
+  await fs.mkdir(path.dirname(to), { recursive: true });
+  await fs.copyFile(from, `${to}.${process.pid}.tmp`);
+  await fs.rename(`${to}.${process.pid}.tmp`, to);
+  const dir = path.dirname(to);
+  const kept = await Promise.all((await fs.readdir(dir)).filter((name) => name.endsWith('.css')).map(async (name) => ({ name, mtime: (await fs.stat(path.join(dir, name)).catch(() => undefined))?.mtimeMs ?? 0 })));
+  for (const { name } of kept.sort((x, y) => y.mtime - x.mtime).slice(4)) await fs.rm(path.join(dir, name), { force: true });
 }
 
 /** Today in a timezone (icarus prints the year), as YYYY-MM-DD. */
@@ -149,21 +157,22 @@ export async function generateSite(baseDir: string, args: BuildArgs, silent = fa
     return { publicDir, timings, unchanged: true };
   }
   await fs.rm(stateFile, { force: true });
-  // Kept between builds, never published: the unpurged stylesheet and the articles' renderings.
+  // Kept between builds, never published: the unpurged stylesheets (by page key, so that two
+  // builds at once never take each other's) and the articles' renderings.
   const cacheDir = path.join(stagingRoot, 'cache');
-  const unpurged = path.join(cacheDir, 'unpurged', PURGED_CSS);
+  const unpurged = (key: string) => path.join(cacheDir, 'unpurged', `${key}.css`);
   const plan: ReusePlan = {
-    files: inputs.shared, articles: inputs.articles, keys: {}, reused: new Map(),
+    files: inputs.shared, articles: inputs.articles, keys: {}, reused: new Set(),
     ...(site.build.reuse ? { renders: new RenderCache(path.join(cacheDir, 'renders'), !args.force) } : {}),
   };
   const lastSite = !args.force && site.build.reuse && intact && previous.pages ? await published(publicDir) : undefined;
+  let stagingDir = '';
   if (lastSite && previous?.pages) {
     plan.previous = {
       keys: previous.pages,
-      fileOf(route) {
-        const file = site.css.purge && route === PURGED_CSS ? unpurged : path.join(lastSite, route);
-        return existsSync(file) ? file : undefined;
-      },
+      take: (route, key) => (site.css.purge && route === PURGED_CSS
+        ? takePage(unpurged(key), path.join(stagingDir, route), true)
+        : takePage(path.join(lastSite, route), path.join(stagingDir, route), false)),
     };
   }
 
@@ -172,6 +181,7 @@ export async function generateSite(baseDir: string, args: BuildArgs, silent = fa
   try {
     const { hexo, errors } = await step('load', () => openSession(baseDir, { config, command: 'generate', verbose: args.verbose, silent, workDir: stagingRoot }));
     hexo.public_dir = staging.dir + path.sep;
+    stagingDir = staging.dir;
     attachReusePlan(hexo, plan);
     // Articles go into the index as they are rendered (lib/hexo/search.ts), so that Pagefind works
     // on the other core while this one renders the rest of the site.
@@ -192,12 +202,11 @@ export async function generateSite(baseDir: string, args: BuildArgs, silent = fa
       }
       await hexo.exit().catch((err: unknown) => errors.push(describeError(err)));
     });
-    if (!errors.length && plan.reused.size) await step('reuse', () => linkReused(plan.reused, staging.dir)).catch((err: unknown) => errors.push(describeError(err)));
     // The next build may take the stylesheet as rendered, before PurgeCSS trims it for these pages.
-    if (!errors.length && site.css.purge && !plan.reused.has(PURGED_CSS) && existsSync(path.join(staging.dir, PURGED_CSS))) {
-      await fs.mkdir(path.dirname(unpurged), { recursive: true });
-      await fs.copyFile(path.join(staging.dir, PURGED_CSS), `${unpurged}.${process.pid}`);
-      await fs.rename(`${unpurged}.${process.pid}`, unpurged);
+    const cssKey = plan.keys[PURGED_CSS];
+    if (!errors.length && site.css.purge && cssKey && !plan.reused.has(PURGED_CSS) && existsSync(path.join(staging.dir, PURGED_CSS))) {
+      // Without it the next build only renders the stylesheet again.
+      await keepUnpurged(path.join(staging.dir, PURGED_CSS), unpurged(cssKey)).catch(() => undefined);
     }
     // Pagefind finishes its last part in its own process while PurgeCSS reads the pages here.
     const index = search;
@@ -208,11 +217,12 @@ export async function generateSite(baseDir: string, args: BuildArgs, silent = fa
           await index.finish();
           await fs.rename(searchOutput, path.join(staging.dir, 'pagefind'));
         }).catch((err: unknown) => errors.push(describeError(err))),
+        // Written now that Hexo's own file writes are done (see RenderCache.put).
+        plan.renders && step('keep', () => plan.renders!.flush()).catch((err: unknown) => errors.push(describeError(err))),
       ]);
     } else {
       await search?.finish().catch(() => undefined);
     }
-    await plan.renders?.flush().catch((err: unknown) => errors.push(describeError(err)));
     if (errors.length) throw new BuildFailed(errors);
     await step('publish', () => publish(stagingRoot, staging, publicDir));
     // Old renderings only cost disk space: a failure to remove them does not fail the build.

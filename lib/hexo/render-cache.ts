@@ -3,7 +3,7 @@
  * lib/build/render-cache.ts), for every caller of Hexo's post.render (render_post and the search
  * feature's loop). A miss renders as usual and keeps the result.
  */
-import { changedFields, renderKey } from '../build/render-cache';
+import { changedFields, packEntry, renderKey, unpackEntry } from '../build/render-cache';
 import { registryOf, siteRelative } from './articles';
 import { gitFactsOf } from './last-updated';
 import type { Feature } from './plugin';
@@ -32,14 +32,22 @@ const renderCache: Feature = {
       const { shared } = plan;
       const post = hexo.post as unknown as { render: Render };
       const render = post.render.bind(post);
-      post.render = async (source, data) => {
-        if (typeof data.full_source !== 'string' || typeof data.raw !== 'string' || typeof data.source !== 'string') return render(source, data);
+      const keyOf = (data: RenderData): string | undefined => {
+        if (typeof data.full_source !== 'string' || typeof data.raw !== 'string' || typeof data.source !== 'string') return undefined;
         const git = gitFactsOf(hexo, data.full_source);
         // A git date replaces Hexo's own (the file's mtime, new in every clone): only one counts.
-        const key = renderKey([shared, data.source, data.raw, iso(data.date), git?.date ?? iso(data.updated), git?.authors ?? null]);
+        return renderKey([shared, data.source, data.raw, iso(data.date), git?.date ?? iso(data.updated), git?.authors ?? null]);
+      };
+      // In the order the search feature renders them (lib/hexo/search.ts).
+      const docs = ['Post', 'Page'].flatMap((model) => hexo.model(model).toArray() as unknown as RenderData[]);
+      cache.prefetch(docs.map(keyOf).filter((k): k is string => k !== undefined));
+      post.render = async (source, data) => {
+        const key = keyOf(data);
+        if (key === undefined || typeof data.full_source !== 'string') return render(source, data);
         const file = siteRelative(hexo, data.full_source);
         const registry = registryOf(hexo);
-        const hit = await cache.get(key);
+        const kept = await cache.get(key);
+        const hit = kept && unpackEntry(kept, data.raw as string);
         if (hit) {
           Object.assign(data, hit.fields);
           if (hit.model) registry.articles.set(file, hit.model as never);
@@ -47,7 +55,7 @@ const renderCache: Feature = {
         }
         const before = { ...data } as Record<string, unknown>;
         const result = await render(source, data);
-        cache.put(key, { fields: changedFields(before, data as Record<string, unknown>), model: registry.articles.get(file) });
+        cache.put(key, packEntry({ fields: changedFields(before, data as Record<string, unknown>), model: registry.articles.get(file) }, data.raw as string));
         return result;
       };
     }, 3);

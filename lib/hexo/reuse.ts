@@ -19,11 +19,14 @@ export interface ReusePlan {
   shared?: string;
   /** Articles rendered by earlier builds (lib/hexo/render-cache.ts). */
   renders?: RenderCache;
-  /** The last build's page keys, and where each page's file is (undefined: it cannot be reused). */
-  previous?: { keys: Record<string, string>; fileOf(route: string): string | undefined };
-  /** Filled in: this build's page keys and the pages taken from the last build (route → file). */
+  /**
+   * The last build's page keys, and how to put one of its pages in place for this build (false:
+   * it is gone, render the page).
+   */
+  previous?: { keys: Record<string, string>; take(route: string, key: string): Promise<boolean> };
+  /** Filled in: this build's page keys and the pages taken from the last build. */
   keys: Record<string, string>;
-  reused: Map<string, string>;
+  reused: Set<string>;
 }
 
 interface Doc {
@@ -106,7 +109,7 @@ const reuse: Feature = {
       }
     }, 1000);
 
-    hexo.extend.filter.register('after_generate', () => {
+    hexo.extend.filter.register('after_generate', async () => {
       const plan = planOf(hexo);
       if (!plan?.shared) return;
       const { shared } = plan;
@@ -120,12 +123,16 @@ const reuse: Feature = {
         const key = routeKey(shared, route, { generator: inputs.generator, shown: shown as string[] });
         if (key) plan.keys[route] = key;
       }
-      if (!plan.previous) return;
-      for (const route of reusableRoutes(plan.previous.keys, plan.keys)) {
-        const file = plan.previous.fileOf(route);
-        if (!file) continue;
-        plan.reused.set(route, file);
-        hexo.route.remove(route);
+      const { previous } = plan;
+      if (!previous) return;
+      // In place before Hexo writes the rest; a page that cannot be taken stays to be rendered.
+      const routes = reusableRoutes(previous.keys, plan.keys);
+      for (let i = 0; i < routes.length; i += 64) {
+        await Promise.all(routes.slice(i, i + 64).map(async (route) => {
+          if (!await previous.take(route, plan.keys[route]!)) return;
+          plan.reused.add(route);
+          hexo.route.remove(route);
+        }));
       }
     });
   },

@@ -129,6 +129,13 @@ it('still checks every article against the edited one: a link to a heading that 
   assert.deepEqual((await build(), await snapshot()), await cleanBuild());
 });
 
+it('lets two builds run at once after an edit: both succeed, and public is what a clean build writes', async () => {
+  await fs.appendFile(path.join(dir, 'source/_posts/Backup/Note_11.md'), '\n同時のビルドの前の段落です。\n');
+  const results = await Promise.all([buildSite(dir), buildSite(dir)]);
+  for (const r of results) assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(await snapshot(), await cleanBuild());
+});
+
 it('renders every page with build.reuse: false', async () => {
   await fs.appendFile(path.join(dir, '_config.test.yml'), '\nbuild:\n  reuse: false\n');
   await build();

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import moment from 'moment';
-import { changedFields, RenderCache, renderKey } from '../../lib/build/render-cache';
+import { changedFields, packEntry, RenderCache, renderKey, unpackEntry } from '../../lib/build/render-cache';
 import { localDigest, reusableRoutes, routeKey, sharedDigest, type ArticleSummary } from '../../lib/build/reuse';
 import { readState } from '../../lib/hexo/build';
 
@@ -68,6 +68,9 @@ describe('RenderCache', () => {
     assert.equal(first.misses, 3);
 
     const second = new RenderCache(dir);
+    // Read ahead in the order the articles will be asked for; a key without an entry is a miss.
+    second.prefetch([renderKey(['missing']), renderKey(['a'])]);
+    assert.equal(await second.get(renderKey(['missing'])), undefined);
     const hit = await second.get(renderKey(['a']));
     assert.ok(hit);
     assert.equal(hit.fields.content, '<p>本文</p>');
@@ -83,6 +86,23 @@ describe('RenderCache', () => {
     assert.equal(await new RenderCache(dir).get(renderKey(['torn'])), undefined);
     assert.equal(await new RenderCache(dir, false).get(renderKey(['a'])), undefined);
     await fs.rm(dir, { recursive: true, force: true });
+  });
+});
+
+describe('packEntry', () => {
+  it('leaves out only text the entry repeats exactly, and puts it back', () => {
+    const body = `本文です。\n${'長い段落です。'.repeat(100)}\n`;
+    const raw = `---\ntitle: 題\n---\n${body}`;
+    const more = `<p>${'続き。'.repeat(100)}</p>`;
+    const entry = { fields: { content: `<p>概要</p><span id="more"></span>${more}`, more, toc: true }, model: { article: { frontMatter: { body, data: {} } }, lines: raw.split('\n') } };
+    const packed = packEntry(structuredClone(entry), raw);
+    assert.deepEqual(packed.fields.more, { $tail: more.length });
+    assert.equal((packed.model as { lines: unknown }).lines, '$lines');
+    assert.deepEqual((packed.model as { article: { frontMatter: { body: unknown } } }).article.frontMatter.body, { $tail: body.length });
+    assert.deepEqual(unpackEntry(structuredClone(packed), raw), entry);
+    // Text that is not the end of the HTML or the source, or lines that are not the source's, stay.
+    const other = { fields: { content: '<p>別</p>', more }, model: { article: { frontMatter: { body: `${body}追記` } }, lines: ['別'] } };
+    assert.deepEqual(packEntry(structuredClone(other), raw), other);
   });
 });
 

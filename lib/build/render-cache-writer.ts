@@ -1,0 +1,25 @@
+/**
+ * The worker thread that compresses and writes kept renderings (lib/build/render-cache.ts): on
+ * a core the build's own thread does not use, and outside libuv's pool, where compressing would
+ * hold up the build's file operations. Each entry is written whole (temp file, then rename) or not
+ * at all.
+ */
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import zlib from 'node:zlib';
+
+/** One entry to write, or the end of the entries. */
+export type WriterMessage = { file: string; temp: string; bytes: Uint8Array } | 'end';
+
+parentPort?.on('message', (message: WriterMessage) => {
+  if (message === 'end') {
+    parentPort!.postMessage('done');
+    return;
+  }
+  try {
+    writeFileSync(message.temp, zlib.gzipSync(message.bytes, { level: 1 }));
+    renameSync(message.temp, message.file);
+  } catch {
+    rmSync(message.temp, { force: true }); // only a later miss: the article is rendered again
+  }
+});
