@@ -46,6 +46,9 @@ const gate: Feature = {
       const baseline = site.check.baseline ? await readBaseline(path.resolve(hexo.base_dir, site.check.baseline)) : new Set<string>();
       const known = applyBaseline(diagnostics, baseline, (file) => registry.articles.get(file)?.lines ?? []);
       report(hexo, known, hexo.env.cmd === 'server' ? 'none' : site.build.failOn);
+      // A build checks once; the models (a few hundred KB each) are not read after this. The
+      // preview server keeps them: it checks again after every edit, re-rendering only that article.
+      if (hexo.env.cmd !== 'server') registry.articles.clear();
     }, 11);
   },
 };
