@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { MARKDOWN_FILE } from '../markdown/extensions';
 
 /** Content hashes of files by path, with the size and mtime they were computed for. */
 export type HashCache = Record<string, { size: number; mtime: number; hash: string }>;
@@ -94,7 +95,7 @@ export interface Fingerprint {
 }
 
 /** Markdown under source/_posts/: the articles, whose text only the pages showing them read. */
-const ARTICLE = /^_posts\/.*\.(md|markdown|mkd|mkdn|mdwn|mdtxt|mdtext)$/i;
+const isArticle = (rel: string) => rel.startsWith('_posts/') && MARKDOWN_FILE.test(rel);
 
 /** Digests of the inputs (see {@link Fingerprint}). */
 export async function fingerprint(inputs: BuildInputs, hasher: FileHasher): Promise<Fingerprint> {
@@ -116,7 +117,7 @@ export async function fingerprint(inputs: BuildInputs, hasher: FileHasher): Prom
     add(dir, lines, lines.map((line) => {
       const at = line.lastIndexOf(' ');
       const rel = line.slice(0, at);
-      if (dir !== 'source' || !ARTICLE.test(rel)) return line;
+      if (dir !== 'source' || !isArticle(rel)) return line;
       articles[rel] = line.slice(at + 1);
       return `${rel} article`;
     }));

@@ -64,6 +64,15 @@ async function removeIfEmpty(dir: string): Promise<void> {
   await fs.rmdir(dir).catch(() => undefined);
 }
 
+/**
+ * Puts a published file at `to` as the same file (a hard link: published files never change),
+ * or a copy where the disk cannot link.
+ */
+export async function linkPublished(from: string, to: string): Promise<void> {
+  await fs.mkdir(path.dirname(to), { recursive: true });
+  await fs.link(from, to).catch(() => fs.copyFile(from, to));
+}
+
 /** Creates this build's work folders. */
 export async function startStaging(root: string): Promise<Staging> {
   const name = id();

@@ -7,6 +7,7 @@ import { checkSourceBytes, type SourceProblem } from '../check/source';
 import type { SiteOptions } from '../config/site';
 import type { Finding } from '../diagnostics/diagnostic';
 import { expandPermalinks, markedFilters, PERMALINK_PLACEHOLDER, renderJob, type MarkedFilters, type RenderJob } from '../markdown/engine';
+import { MARKDOWN_EXTENSIONS, MARKDOWN_FILE } from '../markdown/extensions';
 import { readFrontMatter, type FrontMatterProblem } from '../markdown/front-matter';
 import { guard, siteOptionsOf, sourceOf, type Feature } from './plugin';
 
@@ -39,8 +40,6 @@ type RendererFn = ((this: unknown, data: { path?: string; text: string }, option
 type ProcessorEntry = { process: (this: unknown, file: BoxFile) => unknown };
 interface BoxFile { source: string; path: string; type: string }
 
-const MARKDOWN = /\.(md|markdown|mkd|mkdn|mdwn|mdtxt|mdtext)$/i;
-
 /** Why a source file is refused before Hexo reads it, or undefined. */
 async function refuse(file: BoxFile, site: SiteOptions, base: string): Promise<SourceProblem | FrontMatterProblem | undefined> {
   const stat = await fs.lstat(file.source).catch(() => undefined);
@@ -51,7 +50,7 @@ async function refuse(file: BoxFile, site: SiteOptions, base: string): Promise<S
     if (site.limits.allowSymlinks && real && real.startsWith(root + path.sep)) return undefined;
     return { rule: 'source/symlink', line: 1, message: 'シンボリック リンクです。リンク先の内容が公開されるため、通常のファイルにしてください (limits.allow_symlinks でサイト内を指すものだけ許可できます)。' };
   }
-  if (!MARKDOWN.test(file.path)) return undefined;
+  if (!MARKDOWN_FILE.test(file.path)) return undefined;
   if (stat.nlink > 1) {
     return { rule: 'source/symlink', line: 1, message: 'ハード リンクされたファイルです。リンク先の内容が公開されるため、通常のファイルにしてください。' };
   }
@@ -112,7 +111,7 @@ const articles: Feature = {
       return data;
     }, sourceOf), 0);
 
-    for (const ext of ['md', 'markdown', 'mkd', 'mkdn', 'mdwn', 'mdtxt', 'mdtext']) {
+    for (const ext of MARKDOWN_EXTENSIONS) {
       const original = hexo.extend.renderer.get(ext, true) as RendererFn | undefined;
       if (!original) continue;
       const wrapped: RendererFn = function (this: unknown, data, options) {

@@ -9,10 +9,10 @@ import { overrideConfig, type BuildArgs } from '../build/args';
 import { FileHasher, fingerprint, statTree, type HashCache } from '../build/fingerprint';
 import { faultAt } from '../build/process';
 import { RenderCache } from '../build/render-cache';
-import { cleanStale, dropStaging, publish, published, startStaging } from '../build/staging';
+import { cleanStale, dropStaging, linkPublished, publish, published, startStaging } from '../build/staging';
 import { loadSiteConfig, normalizeSiteOptions } from '../config/site';
 import { previewLocation } from '../preview/location';
-import { purgeThemeCss } from '../html/purge-css';
+import { purgeThemeCss, THEME_STYLESHEET } from '../html/purge-css';
 import { isoDayFormat } from '../html/time';
 import { partFolder, StreamingIndex, type IndexState } from '../search/index';
 import { attachReusePlan, type ReusePlan } from './reuse';
@@ -69,8 +69,8 @@ export function readState(text: string): BuildState | undefined {
   return { fingerprint: state.fingerprint, output: state.output, hashes, ...(pages ? { pages } : {}), ...(search ? { search } : {}) };
 }
 
-/** The stylesheet PurgeCSS rewrites in place: a page reuse links its unpurged copy. */
-const PURGED_CSS = 'css/default.css';
+/** The stylesheet PurgeCSS rewrites in place: a page reuse copies its unpurged version. */
+const PURGED_CSS = THEME_STYLESHEET;
 
 /**
  * Puts a page of the last build into the staging folder as the same file (a hard link: published
@@ -79,9 +79,12 @@ const PURGED_CSS = 'css/default.css';
  */
 async function takePage(from: string, to: string, copy: boolean): Promise<boolean> {
   try {
-    await fs.mkdir(path.dirname(to), { recursive: true });
-    if (copy) await fs.copyFile(from, to);
-    else await fs.link(from, to).catch(() => fs.copyFile(from, to));
+    if (copy) {
+      await fs.mkdir(path.dirname(to), { recursive: true });
+      await fs.copyFile(from, to);
+    } else {
+      await linkPublished(from, to);
+    }
     return true;
   } catch {
     return false;

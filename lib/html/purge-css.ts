@@ -7,8 +7,11 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { PurgeCSS } from 'purgecss';
 
+/** icarus's stylesheet, which {@link purgeThemeCss} rewrites in place. */
+export const THEME_STYLESHEET = 'css/default.css';
+
 /** Rewrites siteDir/css/default.css without unused rules; returns its size before and after. */
-export async function purgeThemeCss(siteDir: string, stylesheet = 'css/default.css'): Promise<{ before: number; after: number }> {
+export async function purgeThemeCss(siteDir: string, stylesheet = THEME_STYLESHEET): Promise<{ before: number; after: number }> {
   const file = path.join(siteDir, stylesheet);
   const before = (await fs.stat(file)).size;
   const [result] = await new PurgeCSS().purge({

@@ -12,6 +12,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { linkPublished } from '../build/staging';
 import { escapeHtml } from '../text/html';
 
 /** Lists the extra parts (paths relative to pagefind/) for the browser; always written. */
@@ -304,8 +305,7 @@ async function linkPart(from: string, to: string, first: boolean): Promise<boole
   const linked: string[] = [];
   try {
     for (const rel of files) {
-      await fs.mkdir(path.dirname(path.join(to, rel)), { recursive: true });
-      await fs.link(path.join(from, rel), path.join(to, rel)).catch(() => fs.copyFile(path.join(from, rel), path.join(to, rel)));
+      await linkPublished(path.join(from, rel), path.join(to, rel));
       linked.push(rel);
     }
   } catch {
