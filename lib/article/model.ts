@@ -107,6 +107,18 @@ export interface Article {
   toc?: TocEntry[];
 }
 
+/**
+ * What a build keeps of an article once its own rules have run (lib/check/article.ts): its ids and
+ * links, which the link rules of every article read, its comments (lines exempted from them) and
+ * its TOC for the sidebar. Its text runs, about three quarters of a model's memory, are not kept.
+ */
+export type ArticleSummary = Pick<Article, 'file' | 'headings' | 'links' | 'ids' | 'comments' | 'toc'>;
+
+export function summarize(article: Article): ArticleSummary {
+  const { file, headings, links, ids, comments, toc } = article;
+  return toc === undefined ? { file, headings, links, ids, comments } : { file, headings, links, ids, comments, toc };
+}
+
 /** An article without body content, for files whose front-matter could not be read. */
 export function emptyArticle(file: string, frontMatter: FrontMatter): Article {
   return { file, frontMatter, headings: [], links: [], admonitions: [], tocBlocks: [], texts: [], comments: [], code: [], ids: new Map(), duplicateIds: [] };

@@ -3,7 +3,8 @@
  * article only. An entry is found by a key of everything the rendering reads: the shared digest
  * (settings, plugins, theme, other files, every article's front-matter and path: see
  * lib/build/reuse.ts), the article's own text and its dates and authors. It holds what rendering
- * set on Hexo's article (HTML, excerpt, TOC flag, …) and the article's model for the checks.
+ * set on Hexo's article (HTML, excerpt, TOC flag, …) and what the publishing gate keeps of it
+ * (lib/hexo/articles.ts: its summary and the findings of its own rules).
  * Entries are v8-serialized (Maps and Dates survive; moment values are stored as ISO strings) and
  * gzip-compressed by a worker thread: 175 KB of Japanese HTML and model per article on disk would
  * be 175 MB at 1,000 articles (30 MB compressed).
@@ -39,9 +40,9 @@ function decode(value: unknown): unknown {
 }
 
 const TAIL = '$tail';
-const LINES = '$lines';
+const RAW = '$raw';
 
-interface Model { article?: { frontMatter?: { body?: unknown } }; lines?: unknown }
+interface Model { raw?: unknown }
 
 /** A string `whole` ends with, as a marker of its length; otherwise the string itself. */
 const tailOf = (value: unknown, whole: unknown): unknown =>
@@ -50,26 +51,22 @@ const fromTail = (value: unknown, whole: unknown): unknown =>
   value && typeof value === 'object' && TAIL in value && typeof whole === 'string' ? whole.slice(whole.length - (value as Record<string, number>)[TAIL]!) : value;
 
 /**
- * An entry without the text it repeats (about 40% of it): Hexo's `more` is the end of the HTML,
- * the model's lines and body are the article's source, which the next build has anyway. Each is
- * left out only where it is exactly that text.
+ * An entry without the text it repeats: Hexo's `more` is the end of the HTML, the model's source is
+ * the article's, which the next build has anyway. Each is left out only where it is exactly
+ * that text.
  */
 export function packEntry(entry: RenderedEntry, raw: string): RenderedEntry {
   const fields = { ...entry.fields, ...('more' in entry.fields ? { more: tailOf(entry.fields.more, entry.fields.content) } : {}) };
   const model = entry.model as Model | undefined;
   if (!model || typeof model !== 'object') return { fields, model };
-  const lines = Array.isArray(model.lines) && model.lines.join('\n') === raw ? LINES : model.lines;
-  const frontMatter = model.article?.frontMatter;
-  const packed = frontMatter ? { ...model.article, frontMatter: { ...frontMatter, body: tailOf(frontMatter.body, raw) } } : model.article;
-  return { fields, model: { ...model, lines, ...(model.article ? { article: packed } : {}) } };
+  return { fields, model: model.raw === raw ? { ...model, raw: RAW } : model };
 }
 
 export function unpackEntry(entry: RenderedEntry, raw: string): RenderedEntry {
   const fields = { ...entry.fields, ...('more' in entry.fields ? { more: fromTail(entry.fields.more, entry.fields.content) } : {}) };
   const model = entry.model as Model | undefined;
   if (!model || typeof model !== 'object') return { fields, model };
-  if (model.lines === LINES) model.lines = raw.split('\n');
-  if (model.article?.frontMatter) model.article.frontMatter.body = fromTail(model.article.frontMatter.body, raw);
+  if (model.raw === RAW) model.raw = raw;
   return { fields, model };
 }
 

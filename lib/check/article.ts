@@ -1,4 +1,4 @@
-import type { Article } from '../article/model';
+import type { Article, ArticleSummary } from '../article/model';
 import type { Diagnostic, Finding, Severity } from '../diagnostics/diagnostic';
 import { checkFrontMatter } from './front-matter';
 import { checkLinks, type LinkContext } from '../links/rules';
@@ -22,6 +22,11 @@ export function severityOf(rule: string, options: Pick<CheckOptions, 'rules'>): 
   return options.rules[rule] ?? 'error';
 }
 
+/** The order diagnostics of one file are reported in: by place, then by rule. */
+function byPlace(a: Finding, b: Finding): number {
+  return a.line - b.line || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule);
+}
+
 /** Ties findings to a file with their configured severities, dropping `off` rules. */
 export function toDiagnostics(file: string, findings: Finding[], options: Pick<CheckOptions, 'rules'>): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -29,22 +34,38 @@ export function toDiagnostics(file: string, findings: Finding[], options: Pick<C
     const severity = severityOf(f.rule, options);
     if (severity !== 'off') diagnostics.push({ ...f, file, severity });
   }
-  return diagnostics.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule));
+  return diagnostics.sort(byPlace);
 }
 
 /**
- * Every authoring rule on one article's model. `lines` are the file's lines (for front-matter
- * values, which `--fix` rewrites).
+ * The rules that read only the article itself: front-matter, leftover notes, admonitions, ids, image
+ * text. `lines` are the file's lines (for front-matter values, which `--fix` rewrites). A build runs
+ * them as each article is rendered, so it need not keep the article's text until every article is.
  */
-export function checkArticle(article: Article, lines: string[], options: CheckOptions, context: LinkContext): Diagnostic[] {
+export function checkArticleOwn(article: Article, lines: string[], options: CheckOptions): Diagnostic[] {
   const findings: Finding[] = [
     ...checkFrontMatter(article.frontMatter, options, lines),
     ...checkNotes(article, options),
     ...checkAdmonitions(article),
     ...checkDuplicateIds(article),
     ...checkImageAlt(article),
-    ...checkLinks(article, context),
   ];
   const ignored = ignoredLines(article);
   return toDiagnostics(article.file, findings.filter((f) => !ignored.has(f.line)), options);
+}
+
+/** The link rules, which read the articles linked to as well: run once every article has its model. */
+export function checkArticleLinks(article: ArticleSummary, options: CheckOptions, context: LinkContext): Diagnostic[] {
+  const ignored = ignoredLines(article);
+  return toDiagnostics(article.file, checkLinks(article, context).filter((f) => !ignored.has(f.line)), options);
+}
+
+/** Both kinds of one article's diagnostics, in the order {@link checkArticle} reports them. */
+export function mergeDiagnostics(own: Diagnostic[], links: Diagnostic[]): Diagnostic[] {
+  return links.length ? [...own, ...links].sort(byPlace) : own;
+}
+
+/** Every authoring rule on one article's model. */
+export function checkArticle(article: Article, lines: string[], options: CheckOptions, context: LinkContext): Diagnostic[] {
+  return mergeDiagnostics(checkArticleOwn(article, lines, options), checkArticleLinks(article, options, context));
 }

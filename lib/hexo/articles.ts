@@ -1,11 +1,12 @@
 import type Hexo from 'hexo';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { positionOf, type Article } from '../article/model';
+import { positionOf, summarize, type ArticleSummary } from '../article/model';
 import { articleSettings, engineOptions } from '../article/settings';
+import { checkArticleOwn } from '../check/article';
 import { checkSourceBytes, type SourceProblem } from '../check/source';
 import type { SiteOptions } from '../config/site';
-import type { Finding } from '../diagnostics/diagnostic';
+import type { Diagnostic, Finding } from '../diagnostics/diagnostic';
 import { expandPermalinks, markedFilters, PERMALINK_PLACEHOLDER, renderJob, type MarkedFilters, type RenderJob } from '../markdown/engine';
 import { MARKDOWN_EXTENSIONS, MARKDOWN_FILE } from '../markdown/extensions';
 import { readFrontMatter, type FrontMatterProblem } from '../markdown/front-matter';
@@ -13,10 +14,18 @@ import { guard, siteOptionsOf, sourceOf, type Feature } from './plugin';
 
 /** What the build knows of each article of one Hexo run. */
 export interface ArticleRegistry {
-  /** Article models by path relative to the site folder (`source/_posts/A/B.md`). */
-  articles: Map<string, { article: Article; lines: string[] }>;
+  /** What the build keeps of each article, by path relative to the site folder (`source/_posts/A/B.md`). */
+  articles: Map<string, ArticleRecord>;
   /** Findings about a file made before or beside rendering it (refused sources, front-matter settings). */
   findings: Map<string, Finding[]>;
+}
+
+/** One rendered article: its summary, its source (for the baseline) and the findings of its own rules. */
+export interface ArticleRecord {
+  article: ArticleSummary;
+  /** The file as Hexo read it (the string Hexo keeps anyway). */
+  raw: string;
+  own: Diagnostic[];
 }
 
 const registries = new WeakMap<Hexo, ArticleRegistry>();
@@ -63,6 +72,19 @@ async function refuse(file: BoxFile, site: SiteOptions, base: string): Promise<S
 }
 
 /**
+ * Drops a model's source texts (`raw`, and `_content`, which is part of it) where warehouse keeps
+ * them: every read of a model clones its documents, so setting the fields on a read document would
+ * not reach them. A warehouse without that store keeps them.
+ */
+function releaseSources(model: unknown): void {
+  const store = (model as { data?: unknown }).data;
+  if (!store || typeof store !== 'object') return;
+  for (const doc of Object.values(store as Record<string, unknown>)) {
+    if (doc && typeof doc === 'object' && 'raw' in doc) Object.assign(doc, { raw: undefined, _content: undefined });
+  }
+}
+
+/**
  * Articles: refuses sources that must not be read (links out of the site, oversized, not UTF-8,
  * nested too deep), renders every Markdown file through hexo-renderer-marked with our filters, and
  * keeps each article's model for the sidebar, the publishing gate and the warnings.
@@ -92,7 +114,7 @@ const articles: Feature = {
       };
     }
 
-    const jobs = new Map<string, { job: RenderJob; lines: string[] }>();
+    const jobs = new Map<string, { job: RenderJob; raw: string }>();
     // Runs first among the before_post_render filters: the body is still as written.
     hexo.extend.filter.register('before_post_render', guard('articles', (data: { raw?: string; full_source?: string; toc?: unknown; content?: string }) => {
       if (!data.full_source || typeof data.raw !== 'string') return data;
@@ -105,7 +127,7 @@ const articles: Feature = {
         // A wrong `toc` value: the publishing gate reports it with its line; render with the site's.
         settings = articleSettings({ ...frontMatter, data: { ...frontMatter.data, toc: undefined } }, site).settings;
       }
-      jobs.set(data.full_source, { job: { file, frontMatter: { ...frontMatter, body: data.content ?? frontMatter.body }, settings }, lines: data.raw.split('\n') });
+      jobs.set(data.full_source, { job: { file, frontMatter: { ...frontMatter, body: data.content ?? frontMatter.body }, settings }, raw: data.raw });
       // icarus reads `toc` as a boolean for its sidebar widget.
       data.toc = settings.toc.enabled;
       return data;
@@ -119,12 +141,21 @@ const articles: Feature = {
         if (!pending) return original.call(this, data, options);
         jobs.delete(data.path!);
         const { result, article } = renderJob(pending.job, () => original.call(this, data, options));
-        registry.articles.set(pending.job.file, { article, lines: pending.lines });
+        // The article's own rules run now, while its text is at hand; only the summary is kept.
+        const own = checkArticleOwn(article, pending.raw.split('\n'), site.check);
+        registry.articles.set(pending.job.file, { article: summarize(article), raw: pending.raw, own });
         return result;
       };
       wrapped.disableNunjucks = original.disableNunjucks;
       hexo.extend.renderer.register(ext, 'html', wrapped as never, true);
     }
+    // Once every article is rendered (10), checked (11) and digested for page reuse (12): Hexo would
+    // keep every source until the build ends, a fifth of its memory at 3,000 articles. The preview
+    // server keeps them, as Hexo renders an edited article from them.
+    hexo.extend.filter.register('before_generate', () => {
+      if (hexo.env.cmd !== 'server') for (const model of ['Post', 'Page']) releaseSources(hexo.model(model));
+    }, 20);
+
     // Only pages get permalinks; feeds (written by hexo-generator-feed, not rendered) drop the placeholders.
     hexo.extend.filter.register('after_render:html', (html: string) => expandPermalinks(html));
     const feed = (hexo.config as { feed?: { type?: unknown } }).feed;

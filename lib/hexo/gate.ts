@@ -1,6 +1,6 @@
 import type Hexo from 'hexo';
 import path from 'node:path';
-import { checkArticle, toDiagnostics } from '../check/article';
+import { checkArticleLinks, mergeDiagnostics, toDiagnostics } from '../check/article';
 import { applyBaseline, readBaseline } from '../check/baseline';
 import type { LinkContext } from '../links/rules';
 import { isDraft, listSource } from '../check/run';
@@ -36,18 +36,18 @@ const gate: Feature = {
       };
       const context: LinkContext = { links: site.links, site: index, articleOf: (file) => registry.articles.get(file)?.article };
       const diagnostics: Diagnostic[] = [];
-      for (const [file, { article, lines }] of registry.articles) {
+      for (const [file, { article, own }] of registry.articles) {
         if (!routes.has(file) || isDraft(file.slice(site.sourceDir.length + 1))) continue;
-        diagnostics.push(...checkArticle(article, lines, site.check, context));
+        diagnostics.push(...mergeDiagnostics(own, checkArticleLinks(article, site.check, context)));
       }
       for (const [file, findings] of registry.findings) {
         if (!isDraft(file.slice(site.sourceDir.length + 1))) diagnostics.push(...toDiagnostics(file, findings, site.check));
       }
       const baseline = site.check.baseline ? await readBaseline(path.resolve(hexo.base_dir, site.check.baseline)) : new Set<string>();
-      const known = applyBaseline(diagnostics, baseline, (file) => registry.articles.get(file)?.lines ?? []);
+      const known = applyBaseline(diagnostics, baseline, (file) => registry.articles.get(file)?.raw.split('\n') ?? []);
       report(hexo, known, hexo.env.cmd === 'server' ? 'none' : site.build.failOn);
-      // A build checks once; the models (a few hundred KB each) are not read after this. The
-      // preview server keeps them: it checks again after every edit, re-rendering only that article.
+      // A build checks once; the summaries are not read after this. The preview server keeps them:
+      // it checks again after every edit, re-rendering only that article.
       if (hexo.env.cmd !== 'server') registry.articles.clear();
     }, 11);
   },

@@ -109,14 +109,20 @@ const reuse: Feature = {
       }
     }, 1000);
 
+    let local = new Map<string, string>();
+    // Once every article is rendered (10) and checked (11), before the build lets go of the sources (20).
+    hexo.extend.filter.register('before_generate', () => {
+      if (!planOf(hexo)?.shared) return;
+      const docs = [...hexo.model('Post').toArray(), ...hexo.model('Page').toArray()] as unknown as Doc[];
+      local = new Map(docs.map((d) => [d.source, localDigest({
+        source: d.source, raw: d.raw, content: d.content, excerpt: d.excerpt, more: d.more, updated: iso(d.updated), contributors: d.sb_contributors,
+      })]));
+    }, 12);
+
     hexo.extend.filter.register('after_generate', async () => {
       const plan = planOf(hexo);
       if (!plan?.shared) return;
       const { shared } = plan;
-      const docs = [...hexo.model('Post').toArray(), ...hexo.model('Page').toArray()] as unknown as Doc[];
-      const local = new Map(docs.map((d) => [d.source, localDigest({
-        source: d.source, raw: d.raw, content: d.content, excerpt: d.excerpt, more: d.more, updated: iso(d.updated), contributors: d.sb_contributors,
-      })]));
       for (const [route, inputs] of made) {
         const shown = inputs?.shown?.map((source) => local.get(source));
         if (!inputs || !shown || shown.some((d) => d === undefined)) continue;

@@ -129,6 +129,23 @@ it('still checks every article against the edited one: a link to a heading that 
   assert.deepEqual((await build(), await snapshot()), await cleanBuild());
 });
 
+it('reports the findings of an article taken from the last build as when it was rendered', async () => {
+  // A warning only, so that the build succeeds and keeps its renderings for the next one.
+  await fs.appendFile(path.join(dir, '_config.test.yml'), '\ncheck:\n  rules: { todo/marker: warning }\n');
+  await fs.appendFile(path.join(dir, 'source/_posts/Network/Note_8.md'), '\nTODO: 手順を確かめる\n');
+  const first = await buildSite(dir);
+  assert.equal(first.code, 0, first.stderr);
+  const warning = /^.*source\/_posts\/Network\/Note_8\.md:\d+:\d+.*todo\/marker.*$/m.exec(first.stdout + first.stderr)?.[0];
+  assert.ok(warning, first.stdout + first.stderr);
+  await fs.appendFile(path.join(dir, 'source/_posts/Backup/Note_9.md'), '\n別の記事の追記です。\n');
+  const second = await buildSite(dir);
+  assert.equal(second.code, 0, second.stderr);
+  assert.match(second.stdout, /(\d+) of (\d+) articles rendered/);
+  const [, taken, total] = /(\d+) of (\d+) articles rendered/.exec(second.stdout)!;
+  assert.equal(Number(taken), Number(total) - 1, 'only the edited article is rendered');
+  assert.deepEqual((second.stdout + second.stderr).split('\n').filter((l) => l.includes('todo/')), [warning]);
+});
+
 it('lets two builds run at once after an edit: both succeed, and public is what a clean build writes', async () => {
   await fs.appendFile(path.join(dir, 'source/_posts/Backup/Note_11.md'), '\n同時のビルドの前の段落です。\n');
   const results = await Promise.all([buildSite(dir), buildSite(dir)]);

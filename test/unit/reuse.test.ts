@@ -94,14 +94,13 @@ describe('packEntry', () => {
     const body = `本文です。\n${'長い段落です。'.repeat(100)}\n`;
     const raw = `---\ntitle: 題\n---\n${body}`;
     const more = `<p>${'続き。'.repeat(100)}</p>`;
-    const entry = { fields: { content: `<p>概要</p><span id="more"></span>${more}`, more, toc: true }, model: { article: { frontMatter: { body, data: {} } }, lines: raw.split('\n') } };
+    const entry = { fields: { content: `<p>概要</p><span id="more"></span>${more}`, more, toc: true }, model: { article: { file: 'a.md' }, raw, own: [] } };
     const packed = packEntry(structuredClone(entry), raw);
     assert.deepEqual(packed.fields.more, { $tail: more.length });
-    assert.equal((packed.model as { lines: unknown }).lines, '$lines');
-    assert.deepEqual((packed.model as { article: { frontMatter: { body: unknown } } }).article.frontMatter.body, { $tail: body.length });
+    assert.equal((packed.model as { raw: unknown }).raw, '$raw');
     assert.deepEqual(unpackEntry(structuredClone(packed), raw), entry);
-    // Text that is not the end of the HTML or the source, or lines that are not the source's, stay.
-    const other = { fields: { content: '<p>別</p>', more }, model: { article: { frontMatter: { body: `${body}追記` } }, lines: ['別'] } };
+    // Text that is not the end of the HTML, or a source that is not this one, stays.
+    const other = { fields: { content: '<p>別</p>', more }, model: { article: { file: 'a.md' }, raw: `${raw}追記`, own: [] } };
     assert.deepEqual(packEntry(structuredClone(other), raw), other);
   });
 });
