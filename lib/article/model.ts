@@ -112,9 +112,9 @@ export interface Article {
  * links, which the link rules of every article read, its comments (lines exempted from them) and
  * its TOC for the sidebar. Its text runs, about three quarters of a model's memory, are not kept.
  */
-export type ArticleSummary = Pick<Article, 'file' | 'headings' | 'links' | 'ids' | 'comments' | 'toc'>;
+export type ArticleOutline = Pick<Article, 'file' | 'headings' | 'links' | 'ids' | 'comments' | 'toc'>;
 
-export function summarize(article: Article): ArticleSummary {
+export function outlineOf(article: Article): ArticleOutline {
   const { file, headings, links, ids, comments, toc } = article;
   return toc === undefined ? { file, headings, links, ids, comments } : { file, headings, links, ids, comments, toc };
 }

@@ -4,7 +4,7 @@
  * (settings, plugins, theme, other files, every article's front-matter and path: see
  * lib/build/reuse.ts), the article's own text and its dates and authors. It holds what rendering
  * set on Hexo's article (HTML, excerpt, TOC flag, …) and what the publishing gate keeps of it
- * (lib/hexo/articles.ts: its summary and the findings of its own rules).
+ * (lib/hexo/articles.ts: its outline and the findings of its own rules).
  * Entries are v8-serialized (Maps and Dates survive; moment values are stored as ISO strings) and
  * gzip-compressed by a worker thread (17 MB at 1,000 synthetic articles of 20 KB).
  */

@@ -1,4 +1,4 @@
-import type { Article, ArticleSummary } from '../article/model';
+import type { Article, ArticleOutline } from '../article/model';
 import type { Diagnostic, Finding, Severity } from '../diagnostics/diagnostic';
 import { checkFrontMatter } from './front-matter';
 import { checkLinks, type LinkContext } from '../links/rules';
@@ -55,7 +55,7 @@ export function checkArticleOwn(article: Article, lines: string[], options: Chec
 }
 
 /** The link rules, which read the articles linked to as well: run once every article has its model. */
-export function checkArticleLinks(article: ArticleSummary, options: CheckOptions, context: LinkContext): Diagnostic[] {
+export function checkArticleLinks(article: ArticleOutline, options: CheckOptions, context: LinkContext): Diagnostic[] {
   const ignored = ignoredLines(article);
   return toDiagnostics(article.file, checkLinks(article, context).filter((f) => !ignored.has(f.line)), options);
 }

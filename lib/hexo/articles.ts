@@ -1,7 +1,7 @@
 import type Hexo from 'hexo';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { positionOf, summarize, type ArticleSummary } from '../article/model';
+import { outlineOf, positionOf, type ArticleOutline } from '../article/model';
 import { articleSettings, engineOptions } from '../article/settings';
 import { checkArticleOwn } from '../check/article';
 import { checkSourceBytes, type SourceProblem } from '../check/source';
@@ -20,9 +20,9 @@ export interface ArticleRegistry {
   findings: Map<string, Finding[]>;
 }
 
-/** One rendered article: its summary, its source (for the baseline) and the findings of its own rules. */
+/** One rendered article: its outline, its source (for the baseline) and the findings of its own rules. */
 export interface ArticleRecord {
-  article: ArticleSummary;
+  article: ArticleOutline;
   /** The file as Hexo read it (the string Hexo keeps anyway). */
   raw: string;
   own: Diagnostic[];
@@ -141,9 +141,9 @@ const articles: Feature = {
         if (!pending) return original.call(this, data, options);
         jobs.delete(data.path!);
         const { result, article } = renderJob(pending.job, () => original.call(this, data, options));
-        // The article's own rules run now, while its text is at hand; only the summary is kept.
+        // The article's own rules run now, while its text is at hand; only the outline is kept.
         const own = checkArticleOwn(article, pending.raw.split('\n'), site.check);
-        registry.articles.set(pending.job.file, { article: summarize(article), raw: pending.raw, own });
+        registry.articles.set(pending.job.file, { article: outlineOf(article), raw: pending.raw, own });
         return result;
       };
       wrapped.disableNunjucks = original.disableNunjucks;

@@ -44,9 +44,12 @@ const gate: Feature = {
         if (!isDraft(file.slice(site.sourceDir.length + 1))) diagnostics.push(...toDiagnostics(file, findings, site.check));
       }
       const baseline = site.check.baseline ? await readBaseline(path.resolve(hexo.base_dir, site.check.baseline)) : new Set<string>();
-      const known = applyBaseline(diagnostics, baseline, (file) => registry.articles.get(file)?.raw.split('\n') ?? []);
+      // Split once per file: the baseline asks for the lines of every diagnostic.
+      const lines = new Map<string, string[]>();
+      const linesOf = (file: string) => lines.get(file) ?? lines.set(file, registry.articles.get(file)?.raw.split('\n') ?? []).get(file)!;
+      const known = applyBaseline(diagnostics, baseline, linesOf);
       report(hexo, known, hexo.env.cmd === 'server' ? 'none' : site.build.failOn);
-      // A build checks once; the summaries are not read after this. The preview server keeps them:
+      // A build checks once; the outlines are not read after this. The preview server keeps them:
       // it checks again after every edit, re-rendering only that article.
       if (hexo.env.cmd !== 'server') registry.articles.clear();
     }, 11);

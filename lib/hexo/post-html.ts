@@ -1,7 +1,7 @@
 import type Hexo from 'hexo';
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
-import type { ArticleSummary } from '../article/model';
+import type { ArticleOutline } from '../article/model';
 import { processPostHtml } from '../html/post-html';
 import { resolveImageSrc, type ImageContext } from '../images/resolve';
 import { imageSize, type ImageSize } from '../images/size';
@@ -101,7 +101,7 @@ const postHtml: Feature = {
  * icarus's sidebar TOC lists the shallowest `depth` heading levels present in the article. Setting
  * that depth per article makes it list exactly the levels of our TOC; without a TOC, it is hidden.
  */
-function matchSidebarToc(hexo: Hexo, data: RenderedPost, article: ArticleSummary | undefined): void {
+function matchSidebarToc(hexo: Hexo, data: RenderedPost, article: ArticleOutline | undefined): void {
   if (!article?.toc) {
     data.toc = false;
     return;
@@ -109,7 +109,7 @@ function matchSidebarToc(hexo: Hexo, data: RenderedPost, article: ArticleSummary
   const widgets = (hexo.theme.config as { widgets?: Widget[] }).widgets;
   if (!Array.isArray(widgets) || !widgets.some((w) => w?.type === 'toc')) return;
   let deepest = 0;
-  const visit = (entries: NonNullable<ArticleSummary['toc']>) => entries.forEach((e) => {
+  const visit = (entries: NonNullable<ArticleOutline['toc']>) => entries.forEach((e) => {
     deepest = Math.max(deepest, e.level);
     visit(e.children);
   });

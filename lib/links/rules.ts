@@ -1,4 +1,4 @@
-import { positionOf, resolveFragment, type ArticleLink, type ArticleSummary } from '../article/model';
+import { positionOf, resolveFragment, type ArticleLink, type ArticleOutline } from '../article/model';
 import type { Finding } from '../diagnostics/diagnostic';
 import { classifyExternal, correctedUrl } from './classify';
 import type { LinkOptions } from './options';
@@ -10,7 +10,7 @@ export interface LinkContext {
   links: LinkOptions;
   site: SiteIndex;
   /** The model of another article of the site, for links to its `#fragment`s. */
-  articleOf(file: string): ArticleSummary | undefined;
+  articleOf(file: string): ArticleOutline | undefined;
 }
 
 /** The written target with its fragment replaced, when it is written as the link's target. */
@@ -23,7 +23,7 @@ function fragmentFix(link: ArticleLink, id: string): Finding['fix'] {
  * A `#fragment` of `target`: `anchor/broken` when no id of the article has it (with the closest id
  * as suggestion), `anchor/legacy-id` when only the old site's id does (with the canonical one).
  */
-function checkFragment(link: ArticleLink, fragment: string, target: ArticleSummary, elsewhere: string | undefined): Finding | undefined {
+function checkFragment(link: ArticleLink, fragment: string, target: ArticleOutline, elsewhere: string | undefined): Finding | undefined {
   if (fragment === '') return undefined;
   const found = resolveFragment(target, fragment);
   const where = elsewhere ? `リンク先の記事 ${elsewhere} に` : 'この記事に';
@@ -46,7 +46,7 @@ function checkFragment(link: ArticleLink, fragment: string, target: ArticleSumma
 }
 
 /** Offline link rules: empty and unsafe links, anchors, this blog's articles and files, Microsoft Learn conventions. */
-export function checkLinks(article: ArticleSummary, context: LinkContext): Finding[] {
+export function checkLinks(article: ArticleOutline, context: LinkContext): Finding[] {
   const findings: Finding[] = [];
   for (const link of article.links) {
     const isImage = link.kind === 'image' || link.kind === 'html-image';
