@@ -1,5 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { tocObj } from 'hexo-util';
+import { headingsOnly } from '../../lib/theme/toc-headings';
 import { memoizeResolve, memoizeWidget, siteWideKey, type WidgetProps } from '../../lib/theme/widget-cache';
 
 const site = {};
@@ -58,5 +60,45 @@ describe('memoizeResolve', () => {
     assert.throws(() => resolve('missing'), /cannot find missing/);
     assert.throws(() => resolve('missing'), /cannot find missing/);
     assert.deepEqual(asked, ['a', 'missing']);
+  });
+});
+
+describe('headingsOnly', () => {
+  // What icarus's TOC widget computes from a page (hexo-util's tocObj, as the widget calls it).
+  const toc = (html: string) => tocObj(html, { min_depth: 1, max_depth: 6 });
+  const article = [
+    '<p>前書き &amp; <a href="#x">リンク</a></p>',
+    '<h2 id="概要"><a class="headerlink" href="#概要">#</a>概要 &lt;Azure&gt;</h2>',
+    '<pre><code>&lt;h2 id="no"&gt;コード&lt;/h2&gt;</code></pre>',
+    '<h3 id="step-1" data-toc-unnumbered="true">手順 <code>az backup</code> <strong>1</strong><br>続き</h3>',
+    '<blockquote class="admonition note"><h4 id=\'in-note\'>注意 <img src="a.png" alt="図"></h4></blockquote>',
+    '<H2 ID="upper">大文字 <span><em>入れ子</em></span></H2>',
+  ].join('\n');
+
+  it('cuts out exactly the headings the widget finds in the whole page', () => {
+    const cut = headingsOnly(article);
+    assert.ok(cut.length < article.length);
+    assert.ok(!cut.includes('前書き') && !cut.includes('コード'));
+    assert.deepEqual(toc(cut), toc(article));
+    assert.equal(toc(article).length, 4);
+    assert.equal(headingsOnly('<p>見出しのない記事</p>'), '');
+  });
+
+  it('keeps the whole page wherever a plain cut could read differently', () => {
+    for (const html of [
+      `${article}<!-- <h2 id="c">コメント内</h2> -->`,
+      `${article}<script>document.write('<h2 id="s">')</script>`,
+      `${article}<a title="<h2 id='t'>">属性</a>`,
+      '<div id="outer"><h2>自前の id がない</h2></div>',
+      '<h2 id="a">段落入り<p>本文</p></h2>',
+      '<h2 id="a">閉じ忘れ<h3 id="b">次</h3>',
+      '<h2 id="a">食い違い</h3>',
+      '<h2 id="a">自己終了 <span/>の span</h2>',
+      '<h2 id="a">a < b</h2>',
+      '<h2 id="a">閉じない',
+    ]) {
+      assert.equal(headingsOnly(html), html, html);
+      assert.deepEqual(toc(headingsOnly(html)), toc(html));
+    }
   });
 });
