@@ -21,8 +21,8 @@ function tocFromHeadings(render: (props: WidgetProps) => unknown): (props: Widge
 
 /**
  * Shares the site-wide sidebar widgets between the pages of one build, lets the TOC widget read
- * only the headings, and remembers icarus's view look-ups. Only hexo-component-inferno's own widgets are wrapped: a theme that overrides one keeps
- * its behaviour. The modules get their own functions back when Hexo exits, so nothing of one build
+ * only the headings, and remembers icarus's view look-ups. Only hexo-component-inferno's own
+ * widgets are wrapped: a theme that overrides one keeps its behaviour. The modules get their own functions back when Hexo exits, so nothing of one build
  * outlives it. `widgets.cache: false` in _config.yml turns it off (the output is identical).
  */
 const widgetCache: Feature = {

@@ -18,13 +18,21 @@ const UNSCANNABLE = /<[!?]|<\/?(?:script|style|title|textarea|xmp|plaintext|nosc
 const HEADING_START = /<h([1-6])(?=[\s/>])/gi;
 /** A whole tag: name, attributes in their strict forms, end. */
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/y;
-const HAS_ID = /\sid\s*=\s*(?:"[^"]+"|'[^']+'|[^\s"'=<>`]+)/i;
+const ATTRIBUTE = /\s+([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+
+/** Whether the tag's first `id` attribute (the one htmlparser2 keeps) has a value. */
+function hasOwnId(attributes: string): boolean {
+  for (const [, name, ...values] of attributes.matchAll(ATTRIBUTE)) {
+    if (name!.toLowerCase() === 'id') return Boolean(values.find((v) => v !== undefined));
+  }
+  return false;
+}
 
 /** The end of the heading element starting at `start` (after its `</hN>`), or -1 when it is not plain. */
 function headingEnd(html: string, start: number, level: string): number {
   TAG.lastIndex = start;
   const open = TAG.exec(html);
-  if (!open || open[1] || open[4] || !HAS_ID.test(open[3]!)) return -1;
+  if (!open || open[1] || open[4] || !hasOwnId(open[3]!)) return -1;
   const stack: string[] = [];
   let at = TAG.lastIndex;
   for (;;) {

@@ -90,6 +90,8 @@ describe('headingsOnly', () => {
       `${article}<script>document.write('<h2 id="s">')</script>`,
       `${article}<a title="<h2 id='t'>">属性</a>`,
       '<div id="outer"><h2>自前の id がない</h2></div>',
+      '<div id="outer"><h2 title="x id=y">値の中の id</h2></div>',
+      '<div id="outer"><h2 id>値のない id</h2></div>',
       '<h2 id="a">段落入り<p>本文</p></h2>',
       '<h2 id="a">閉じ忘れ<h3 id="b">次</h3>',
       '<h2 id="a">食い違い</h3>',
