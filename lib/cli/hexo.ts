@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     process.env.TZ = timezone;
   }
   if (args.command === 'server') return serveSite(args.cwd, args);
-  const { publicDir, timings, unchanged, pages, searchParts, renders } = await generateSite(args.cwd, args);
+  const { publicDir, timings, unchanged, pages, searchParts, renders, cssReused } = await generateSite(args.cwd, args);
   const where = `${path.relative(process.cwd(), publicDir) || '.'}/`;
   if (unchanged) {
     console.log(`前回のビルドから変更がないため、${where} をそのまま使います (作り直すには --force)。`);
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   }
   const took = Object.entries(timings).map(([name, seconds]) => `${name} ${seconds.toFixed(2)} s`).join(', ');
   const kept = [[pages, 'pages'], [renders, 'articles rendered'], [searchParts, 'search index parts']] as const;
-  const listed = kept.flatMap(([n, what]) => (n?.reused ? [`${n.reused} of ${n.total} ${what}`] : []));
+  const listed = [...kept.flatMap(([n, what]) => (n?.reused ? [`${n.reused} of ${n.total} ${what}`] : [])), ...(cssReused ? ['the purged stylesheet'] : [])];
   const reused = listed.length ? `; ${listed.join(', ')} taken from the last build` : '';
   console.log(`site written to ${where} (${took}${reused}; peak memory of this process ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`);
 }

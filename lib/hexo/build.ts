@@ -12,7 +12,7 @@ import { RenderCache } from '../build/render-cache';
 import { cleanStale, dropStaging, linkPublished, publish, published, startStaging } from '../build/staging';
 import { loadSiteConfig, normalizeSiteOptions } from '../config/site';
 import { previewLocation } from '../preview/location';
-import { purgeThemeCss, THEME_STYLESHEET } from '../html/purge-css';
+import { purgeThemeCss, readPurgeState, THEME_STYLESHEET, type PurgeState } from '../html/purge-css';
 import { isoDayFormat } from '../html/time';
 import { partFolder, StreamingIndex, type IndexState } from '../search/index';
 import { attachReusePlan, type ReusePlan } from './reuse';
@@ -31,6 +31,8 @@ export interface GenerateResult {
   searchParts?: { reused: number; total: number };
   /** Articles whose rendering an earlier build kept, of all articles rendered. */
   renders?: { reused: number; total: number };
+  /** True when the purged stylesheet was the last build's. */
+  cssReused?: boolean;
 }
 
 // Hexo renders every page at once by default and holds each until written: 2.8 GB at 3,000
@@ -46,6 +48,8 @@ export interface BuildState {
   pages?: Record<string, string>;
   /** What the search index was made of. */
   search?: IndexState;
+  /** What the theme's stylesheet was purged with. */
+  css?: PurgeState;
 }
 
 const isStrings = (v: unknown, nullable = false): boolean =>
@@ -66,7 +70,8 @@ export function readState(text: string): BuildState | undefined {
   const hashes = state.hashes && typeof state.hashes === 'object' ? state.hashes : {};
   const pages = state.pages && typeof state.pages === 'object' && Object.values(state.pages).every((v) => typeof v === 'string') ? state.pages : undefined;
   const search = state.search && isStrings(state.search.parts, true) && isStrings(state.search.pages) ? state.search : undefined;
-  return { fingerprint: state.fingerprint, output: state.output, hashes, ...(pages ? { pages } : {}), ...(search ? { search } : {}) };
+  const css = readPurgeState(state.css);
+  return { fingerprint: state.fingerprint, output: state.output, hashes, ...(pages ? { pages } : {}), ...(search ? { search } : {}), ...(css ? { css } : {}) };
 }
 
 /** The stylesheet PurgeCSS rewrites in place: a page reuse copies its unpurged version. */
@@ -181,6 +186,7 @@ export async function generateSite(baseDir: string, args: BuildArgs, silent = fa
 
   const staging = await startStaging(stagingRoot);
   let search: StreamingIndex | undefined;
+  let purged: { state: PurgeState; reused: boolean } | undefined;
   try {
     const { hexo, errors } = await step('load', () => openSession(baseDir, { config, command: 'generate', verbose: args.verbose, silent, workDir: stagingRoot }));
     hexo.public_dir = staging.dir + path.sep;
@@ -214,8 +220,11 @@ export async function generateSite(baseDir: string, args: BuildArgs, silent = fa
     // Pagefind finishes its last part in its own process while PurgeCSS reads the pages here.
     const index = search;
     if (!errors.length) {
+      const last = lastSite && previous?.css ? { siteDir: lastSite, state: previous.css } : undefined;
       await Promise.all([
-        site.css.purge && step('css', () => purgeThemeCss(staging.dir)).catch((err: unknown) => errors.push(describeError(err))),
+        site.css.purge && step('css', async () => {
+          purged = await purgeThemeCss(staging.dir, last);
+        }).catch((err: unknown) => errors.push(describeError(err))),
         index && step('search', async () => {
           await index.finish();
           await fs.rename(searchOutput, path.join(staging.dir, 'pagefind'));
@@ -236,13 +245,14 @@ export async function generateSite(baseDir: string, args: BuildArgs, silent = fa
   } finally {
     await fs.rm(path.join(stagingRoot, `override-${process.pid}.yml`), { force: true });
   }
-  const state: BuildState = { fingerprint: inputs.full, output: await outputOf(), hashes: hasher.next, pages: plan.keys, ...(search ? { search: search.state } : {}) };
+  const state: BuildState = { fingerprint: inputs.full, output: await outputOf(), hashes: hasher.next, pages: plan.keys, ...(search ? { search: search.state } : {}), ...(purged ? { css: purged.state } : {}) };
   await fs.mkdir(stagingRoot, { recursive: true });
   await fs.writeFile(stateFile, `${JSON.stringify(state)}\n`);
   return {
     publicDir, timings, pages: { reused: plan.reused.size, total: Object.keys(plan.keys).length },
     ...(search ? { searchParts: { reused: search.reused, total: search.state.parts.length } } : {}),
     ...(plan.renders ? { renders: { reused: plan.renders.hits, total: plan.renders.hits + plan.renders.misses } } : {}),
+    ...(purged ? { cssReused: purged.reused } : {}),
   };
 }
 

@@ -2,7 +2,14 @@
  * icarus ships all of Bulma (about 225 KB of CSS) and a page uses about a twentieth of it. After a
  * build, the rules whose selectors match nothing in the built HTML or in the site's own scripts
  * (which add classes at run time) are dropped from icarus's stylesheet.
+ *
+ * PurgeCSS keeps a rule when the words of its selectors occur in the content (its default
+ * extractor takes every run of [A-Za-z0-9_-] as a word), so the result depends only on the set of
+ * words in all pages. A build keeps, per word, how many content files hold it: the next build reads
+ * only the files that are not the last build's (hard-linked pages are), and takes the last
+ * stylesheet when neither the words nor the theme's stylesheet changed.
  */
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { PurgeCSS } from 'purgecss';
@@ -10,15 +17,129 @@ import { PurgeCSS } from 'purgecss';
 /** icarus's stylesheet, which {@link purgeThemeCss} rewrites in place. */
 export const THEME_STYLESHEET = 'css/default.css';
 
-/** Rewrites siteDir/css/default.css without unused rules; returns its size before and after. */
-export async function purgeThemeCss(siteDir: string, stylesheet = THEME_STYLESHEET): Promise<{ before: number; after: number }> {
+/** What the next build needs to purge incrementally. */
+export interface PurgeState {
+  /** Digest of the unpurged stylesheet and the words: equal keys give equal stylesheets. */
+  key: string;
+  /** Per word, the number of content files that hold it. */
+  counts: Record<string, number>;
+}
+
+/** The last build's site (as published, not edited since) and what it purged with. */
+export interface PurgePrevious {
+  siteDir: string;
+  state: PurgeState;
+}
+
+export interface PurgeResult {
+  before: number;
+  after: number;
+  state: PurgeState;
+  /** True when the last build's stylesheet was taken as it was. */
+  reused: boolean;
+  /** Content files read (the others were the last build's). */
+  read: number;
+}
+
+/** The words PurgeCSS's default extractor finds in a text, once each. */
+export function contentWords(text: string): Set<string> {
+  return new Set(text.match(/[A-Za-z0-9_-]+/g) ?? []);
+}
+
+/** PurgeCSS's content globs `**\/*.html` and `js/*.js`: no dot-folders or dot-files, as fast-glob. */
+export function isContentFile(rel: string): boolean {
+  const parts = rel.split('/');
+  if (parts.some((p) => p.startsWith('.'))) return false;
+  return rel.endsWith('.html') || (parts.length === 2 && parts[0] === 'js' && rel.endsWith('.js'));
+}
+
+async function contentFiles(siteDir: string): Promise<string[]> {
+  const entries = await fs.readdir(siteDir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => !e.isDirectory())
+    .map((e) => path.relative(siteDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .filter(isContentFile)
+    .sort();
+}
+
+const identity = async (file: string): Promise<string | undefined> => {
+  const stat = await fs.stat(file).catch(() => undefined);
+  return stat?.isFile() ? `${stat.dev}:${stat.ino}` : undefined;
+};
+
+function count(counts: Map<string, number>, words: Set<string>, by: number): void {
+  for (const word of words) {
+    const n = (counts.get(word) ?? 0) + by;
+    if (n > 0) counts.set(word, n);
+    else counts.delete(word);
+  }
+}
+
+/**
+ * The word counts of siteDir's content files, read in full or (with the last build's site and
+ * counts) by reading only the files that are not the same file as the last build's.
+ */
+async function wordCounts(siteDir: string, previous: PurgePrevious | undefined): Promise<{ counts: Map<string, number>; read: number }> {
+  const counts = new Map(previous ? Object.entries(previous.state.counts) : []);
+  let read = 0;
+  const add = async (file: string, by: number) => {
+    count(counts, contentWords(await fs.readFile(file, 'utf8')), by);
+    read++;
+  };
+  const last = previous?.siteDir;
+  // The last build's files that this build has no file of: their words go.
+  const gone = new Set(last ? await contentFiles(last) : []);
+  for (const rel of await contentFiles(siteDir)) {
+    const now = path.join(siteDir, rel);
+    if (last && gone.delete(rel)) {
+      const before = path.join(last, rel);
+      const id = await identity(now);
+      if (id !== undefined && id === await identity(before)) continue;
+      await add(before, -1);
+    }
+    await add(now, 1);
+  }
+  for (const rel of gone) await add(path.join(last!, rel), -1);
+  return { counts, read };
+}
+
+function stateOf(css: string, counts: Map<string, number>): PurgeState {
+  const words = [...counts.keys()].sort();
+  const key = createHash('sha256').update(css).update('\0').update(words.join('\n')).digest('hex');
+  return { key, counts: Object.fromEntries(words.map((w) => [w, counts.get(w)!])) };
+}
+
+/**
+ * Rewrites siteDir/css/default.css without unused rules. With the last build's site and state,
+ * reads only the pages that changed, and purges only when the words or the stylesheet did.
+ */
+export async function purgeThemeCss(siteDir: string, previous?: PurgePrevious, stylesheet = THEME_STYLESHEET): Promise<PurgeResult> {
   const file = path.join(siteDir, stylesheet);
-  const before = (await fs.stat(file)).size;
+  const css = await fs.readFile(file, 'utf8');
+  const before = Buffer.byteLength(css);
+  const { counts, read } = await wordCounts(siteDir, previous).catch(() => wordCounts(siteDir, undefined));
+  const state = stateOf(css, counts);
+  if (previous && previous.state.key === state.key) {
+    const last = await fs.readFile(path.join(previous.siteDir, stylesheet)).catch(() => undefined);
+    if (last) {
+      await fs.writeFile(file, last);
+      return { before, after: last.length, state, reused: true, read };
+    }
+  }
+  // The words as one text: the default extractor finds exactly them again.
   const [result] = await new PurgeCSS().purge({
-    content: [path.join(siteDir, '**/*.html'), path.join(siteDir, 'js/*.js')],
-    css: [file],
+    content: [{ raw: Object.keys(state.counts).join(' '), extension: 'html' }],
+    css: [{ raw: css }],
   });
   if (!result) throw new Error(`nothing to purge in ${stylesheet}`);
   await fs.writeFile(file, result.css);
-  return { before, after: Buffer.byteLength(result.css) };
+  return { before, after: Buffer.byteLength(result.css), state, reused: false, read };
+}
+
+/** A state read back from disk, or undefined when it is not one. */
+export function readPurgeState(value: unknown): PurgeState | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const { key, counts } = value as Partial<PurgeState>;
+  if (typeof key !== 'string' || !counts || typeof counts !== 'object') return undefined;
+  if (!Object.values(counts).every((n) => Number.isInteger(n) && n > 0)) return undefined;
+  return { key, counts };
 }

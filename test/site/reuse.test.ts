@@ -82,6 +82,25 @@ it('renders only the pages that show an edited article, and writes what a clean 
   assert.deepEqual(kept, await cleanBuild());
 });
 
+it('keeps the stylesheet rules an edit starts to use, drops those it stops using, and takes the last stylesheet when the words stay', async () => {
+  const file = path.join(dir, 'source/_posts/Backup/Note_9.md');
+  const text = await fs.readFile(file, 'utf8');
+  const css = () => fs.readFile(path.join(dir, 'public/css/default.css'), 'utf8');
+  await fs.writeFile(file, `${text}\n<progress class="progress is-danger" value="1" max="2"></progress>\n`);
+  assert.doesNotMatch((await build()).stdout, /the purged stylesheet/);
+  assert.match(await css(), /\.progress\.is-danger/);
+  const added = await snapshot();
+  assert.deepEqual(added, await cleanBuild());
+  // Japanese text only: no word PurgeCSS reads changes, so neither does the stylesheet.
+  await fs.writeFile(file, `${text}\n<progress class="progress is-danger" value="1" max="2"></progress>\n\n日本語だけの追記です。\n`);
+  assert.match((await build()).stdout, /the purged stylesheet taken from the last build/);
+  assert.deepEqual(await snapshot(), await cleanBuild());
+  await fs.writeFile(file, text);
+  await build();
+  assert.doesNotMatch(await css(), /\.progress/);
+  assert.deepEqual(await snapshot(), await cleanBuild());
+});
+
 it('takes the last-updated date and contributors from a new commit into the pages that show them', async () => {
   await fs.appendFile(path.join(dir, 'source/_posts/Network/Note_4.md'), '\n二つ目のコミットの段落です。\n');
   await commitAll(dir, '2024-06-15T10:00:00+09:00');
