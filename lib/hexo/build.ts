@@ -164,7 +164,8 @@ export async function generateSite(baseDir: string, args: BuildArgs, silent = fa
   if (!args.force && intact && previous.fingerprint === inputs.full) {
     return { publicDir, timings, unchanged: true };
   }
-  await fs.rm(stateFile, { force: true });
+  // The state stays until a build replaces it: after a failed build, the next one still takes the
+  // pages of the last site (public/ only changes with a state written after it).
   // Kept between builds, never published: the unpurged stylesheets (by page key, so that two
   // builds at once never take each other's) and the articles' renderings.
   const cacheDir = path.join(stagingRoot, 'cache');
@@ -247,7 +248,8 @@ export async function generateSite(baseDir: string, args: BuildArgs, silent = fa
   }
   const state: BuildState = { fingerprint: inputs.full, output: await outputOf(), hashes: hasher.next, pages: plan.keys, ...(search ? { search: search.state } : {}), ...(purged ? { css: purged.state } : {}) };
   await fs.mkdir(stagingRoot, { recursive: true });
-  await fs.writeFile(stateFile, `${JSON.stringify(state)}\n`);
+  await fs.writeFile(`${stateFile}.${process.pid}.tmp`, `${JSON.stringify(state)}\n`);
+  await fs.rename(`${stateFile}.${process.pid}.tmp`, stateFile);
   return {
     publicDir, timings, pages: { reused: plan.reused.size, total: Object.keys(plan.keys).length },
     ...(search ? { searchParts: { reused: search.reused, total: search.state.parts.length } } : {}),

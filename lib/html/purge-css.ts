@@ -87,7 +87,8 @@ async function wordCounts(siteDir: string, previous: PurgePrevious | undefined):
   };
   const last = previous?.siteDir;
   // The last build's files that this build has no file of: their words go.
-  const gone = new Set(last ? await contentFiles(last) : []);
+  const listed = last ? await contentFiles(last) : [];
+  const gone = new Set(listed);
   for (const rel of await contentFiles(siteDir)) {
     const now = path.join(siteDir, rel);
     if (last && gone.delete(rel)) {
@@ -99,6 +100,9 @@ async function wordCounts(siteDir: string, previous: PurgePrevious | undefined):
     await add(now, 1);
   }
   for (const rel of gone) await add(path.join(last!, rel), -1);
+  // Published files never change, but a build that publishes meanwhile removes the last site: if
+  // it went while it was read, the counts are wrong and the caller counts everything again.
+  if (last && (await contentFiles(last)).join('\n') !== listed.join('\n')) throw new Error(`${last} changed while it was read`);
   return { counts, read };
 }
 

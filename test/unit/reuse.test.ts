@@ -36,6 +36,15 @@ describe('page reuse keys', () => {
     }
   });
 
+  it('keeps the fields of an article apart in its digest', () => {
+    const digests = [
+      { content: 'ab', excerpt: '' }, { content: 'a', excerpt: 'b' }, { content: 'a', more: 'b' }, { content: '' }, {}, { content: 'undefined' },
+      { contributors: ['a'] }, { contributors: '["a"]' },
+    ].map((fields) => localDigest({ source: '_posts/A.md', ...fields }));
+    assert.equal(new Set(digests).size, digests.length);
+    assert.equal(localDigest({ source: '_posts/A.md', content: 'a' }), localDigest({ source: '_posts/A.md', content: 'a' }));
+  });
+
   it('makes the shared digest from the files and every article summary, in any order', () => {
     const shared = sharedDigest('files', [summary('_posts/A.md', '一'), summary('_posts/B.md', '二')], {});
     assert.equal(sharedDigest('files', [summary('_posts/B.md', '二'), summary('_posts/A.md', '一')], {}), shared);
