@@ -19,7 +19,7 @@ export const THEME_STYLESHEET = 'css/default.css';
 
 /** What the next build needs to purge incrementally. */
 export interface PurgeState {
-  /** Digest of the unpurged stylesheet and the words: equal keys give equal stylesheets. */
+  /** Digest of the unpurged stylesheet and the words that count for it: equal keys, equal stylesheets. */
   key: string;
   /** Per word, the number of content files that hold it. */
   counts: Record<string, number>;
@@ -106,9 +106,46 @@ async function wordCounts(siteDir: string, previous: PurgePrevious | undefined):
   return { counts, read };
 }
 
+/** The text of a stylesheet with its escapes (`\31 0`, `\:`) replaced by what they stand for. */
+function unescapeCss(css: string): string {
+  return css.replace(/\\([0-9a-fA-F]{1,6})[ \t\n\r\f]?|\\([\s\S])/g, (_, hex: string | undefined, char: string | undefined) => {
+    if (hex === undefined) return char ?? '';
+    const code = parseInt(hex, 16);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+  });
+}
+
+const SUBSTRING_OPERATOR = /[~|^$*]=/g;
+const SUBSTRING_ATTRIBUTE = /\[\s*[^\s\]~|^$*=]+\s*[~|^$*]=\s*(?:"([^"]*)"|'([^']*)'|([^\]\s]+))\s*(?:[iIsS]\s*)?\]/g;
+
+/**
+ * Which words can change what PurgeCSS keeps of this stylesheet, or undefined when that cannot be
+ * told. PurgeCSS compares a selector's classes, ids, tags, attribute names and values with the
+ * words as a whole (each of them is a word of the stylesheet's text), and looks for the value of
+ * `[a^=v]`, `[a$=v]`, `[a*=v]`, `[a~=v]` and `[a|=v]` inside the words. A word that is neither
+ * changes nothing (say, the milliseconds of a timestamp). Compared without case, to err on the
+ * side of keeping.
+ */
+export function relevantWords(css: string): ((word: string) => boolean) | undefined {
+  const text = `${css}\n${unescapeCss(css)}`.toLowerCase();
+  const fragments: string[] = [];
+  for (const m of text.matchAll(SUBSTRING_ATTRIBUTE)) fragments.push(...(m[1] ?? m[2] ?? m[3] ?? '').split(/\s+/).filter(Boolean));
+  // An operator that is not in an attribute selector as read here (a string, an unusual form):
+  // every word may count.
+  const operators = text.match(SUBSTRING_OPERATOR)?.length ?? 0;
+  if (operators !== [...text.matchAll(SUBSTRING_ATTRIBUTE)].length) return undefined;
+  const words = new Set(text.match(/[a-z0-9_-]+/g) ?? []);
+  return (word) => {
+    const lower = word.toLowerCase();
+    return words.has(lower) || fragments.some((f) => lower.includes(f));
+  };
+}
+
 function stateOf(css: string, counts: Map<string, number>): PurgeState {
   const words = [...counts.keys()].sort();
-  const key = createHash('sha256').update(css).update('\0').update(words.join('\n')).digest('hex');
+  const relevant = relevantWords(css);
+  const keyed = relevant ? words.filter(relevant) : words;
+  const key = createHash('sha256').update(css).update('\0').update(keyed.join('\n')).digest('hex');
   return { key, counts: Object.fromEntries(words.map((w) => [w, counts.get(w)!])) };
 }
 

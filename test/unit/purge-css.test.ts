@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PurgeCSS } from 'purgecss';
-import { contentWords, isContentFile, purgeThemeCss, readPurgeState, THEME_STYLESHEET, type PurgeState } from '../../lib/html/purge-css';
+import { contentWords, isContentFile, purgeThemeCss, readPurgeState, relevantWords, THEME_STYLESHEET, type PurgeState } from '../../lib/html/purge-css';
 
 // Selectors of every kind PurgeCSS decides on: classes, ids, tags, attributes with each operator,
 // pseudo-classes with selector lists, and rules only a page's script or a later edit uses.
@@ -70,6 +70,26 @@ describe('contentWords and isContentFile', () => {
   });
 });
 
+describe('relevantWords', () => {
+  it('counts the words of selectors and the words that hold a substring selector value, without case', () => {
+    const relevant = relevantWords(CSS)!;
+    for (const word of ['keep', 'gone', 'main', 'table', 'td', 'href', 'https', 'is-col-2', 'COL-x', 'data-kind', 'tip', 'Alpha', 'p']) assert.ok(relevant(word), word);
+    // Milliseconds of a timestamp and words no selector has.
+    for (const word of ['851Z', '2024-05-01T10', 'colour', 'kind']) assert.ok(!relevant(word), word);
+  });
+
+  it('reads escaped selectors as what they stand for', () => {
+    const relevant = relevantWords('.\\31 0{color:red}.md\\:flex{display:flex}.a\\_b{x:y}')!;
+    for (const word of ['10', 'md', 'flex', 'a_b']) assert.ok(relevant(word), word);
+  });
+
+  it('cannot tell when a substring operator is written where it does not read one', () => {
+    assert.equal(relevantWords('.a{content:"x*=y"}'), undefined);
+    assert.ok(relevantWords('[data-x *= "a"]{x:y}')!('xax'));
+    assert.ok(relevantWords('[data-x *= "a b" i]{x:y}')!('xbx'));
+  });
+});
+
 describe('purgeThemeCss', () => {
   it('writes what PurgeCSS writes from the content files', async () => {
     const dir = await site(PAGES);
@@ -114,6 +134,16 @@ describe('purgeThemeCss', () => {
     const same = await purgeThemeCss(second, { siteDir: first, state });
     assert.deepEqual([same.reused, same.read, same.state.key], [true, 2, state.key]);
     assert.equal(await fs.readFile(path.join(second, THEME_STYLESHEET), 'utf8'), await reference(second));
+
+    // Only a word that no selector can match (a timestamp's milliseconds): the same stylesheet.
+    const fourth = await nextSite(first);
+    const page = await fs.readFile(path.join(fourth, 'c/index.html'), 'utf8');
+    await fs.rm(path.join(fourth, 'c/index.html'));
+    await fs.writeFile(path.join(fourth, 'c/index.html'), page.replace('851Z', '211Z'));
+    const stamp = await purgeThemeCss(fourth, { siteDir: first, state });
+    assert.deepEqual([stamp.reused, stamp.state.key], [true, state.key]);
+    assert.notDeepEqual(stamp.state.counts, state.counts);
+    assert.equal(await fs.readFile(path.join(fourth, THEME_STYLESHEET), 'utf8'), await reference(fourth));
 
     const third = await nextSite(first);
     await fs.writeFile(path.join(third, THEME_STYLESHEET), `${CSS}\n.keep{font-weight:bold}`);
