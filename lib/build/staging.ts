@@ -73,6 +73,14 @@ export async function linkPublished(from: string, to: string): Promise<void> {
   await fs.link(from, to).catch(() => fs.copyFile(from, to));
 }
 
+/** Writes a file through a temporary one in the same folder, so it is either old or new. */
+export async function writeAtomically(file: string, data: string | Buffer): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  await fs.writeFile(temp, data);
+  await fs.rename(temp, file);
+}
+
 /** Creates this build's work folders. */
 export async function startStaging(root: string): Promise<Staging> {
   const name = id();

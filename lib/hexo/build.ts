@@ -9,7 +9,7 @@ import { overrideConfig, type BuildArgs } from '../build/args';
 import { FileHasher, fingerprint, statTree, type HashCache } from '../build/fingerprint';
 import { faultAt } from '../build/process';
 import { RenderCache } from '../build/render-cache';
-import { cleanStale, dropStaging, linkPublished, publish, published, startStaging } from '../build/staging';
+import { cleanStale, dropStaging, linkPublished, publish, published, startStaging, writeAtomically } from '../build/staging';
 import { loadSiteConfig, normalizeSiteOptions } from '../config/site';
 import { previewLocation } from '../preview/location';
 import { purgeThemeCss, readPurgeState, THEME_STYLESHEET, type PurgeState } from '../html/purge-css';
@@ -247,9 +247,7 @@ export async function generateSite(baseDir: string, args: BuildArgs, silent = fa
     await fs.rm(path.join(stagingRoot, `override-${process.pid}.yml`), { force: true });
   }
   const state: BuildState = { fingerprint: inputs.full, output: await outputOf(), hashes: hasher.next, pages: plan.keys, ...(search ? { search: search.state } : {}), ...(purged ? { css: purged.state } : {}) };
-  await fs.mkdir(stagingRoot, { recursive: true });
-  await fs.writeFile(`${stateFile}.${process.pid}.tmp`, `${JSON.stringify(state)}\n`);
-  await fs.rename(`${stateFile}.${process.pid}.tmp`, stateFile);
+  await writeAtomically(stateFile, `${JSON.stringify(state)}\n`);
   return {
     publicDir, timings, pages: { reused: plan.reused.size, total: Object.keys(plan.keys).length },
     ...(search ? { searchParts: { reused: search.reused, total: search.state.parts.length } } : {}),

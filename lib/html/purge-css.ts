@@ -128,12 +128,11 @@ const SUBSTRING_ATTRIBUTE = /\[\s*[^\s\]~|^$*=]+\s*[~|^$*]=\s*(?:"([^"]*)"|'([^'
  */
 export function relevantWords(css: string): ((word: string) => boolean) | undefined {
   const text = `${css}\n${unescapeCss(css)}`.toLowerCase();
-  const fragments: string[] = [];
-  for (const m of text.matchAll(SUBSTRING_ATTRIBUTE)) fragments.push(...(m[1] ?? m[2] ?? m[3] ?? '').split(/\s+/).filter(Boolean));
+  const attributes = [...text.matchAll(SUBSTRING_ATTRIBUTE)];
   // An operator that is not in an attribute selector as read here (a string, an unusual form):
   // every word may count.
-  const operators = text.match(SUBSTRING_OPERATOR)?.length ?? 0;
-  if (operators !== [...text.matchAll(SUBSTRING_ATTRIBUTE)].length) return undefined;
+  if ((text.match(SUBSTRING_OPERATOR)?.length ?? 0) !== attributes.length) return undefined;
+  const fragments = attributes.flatMap((m) => (m[1] ?? m[2] ?? m[3] ?? '').split(/\s+/).filter(Boolean));
   const words = new Set(text.match(/[a-z0-9_-]+/g) ?? []);
   return (word) => {
     const lower = word.toLowerCase();

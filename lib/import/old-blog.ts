@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import yaml from 'js-yaml';
 import { slugize } from 'hexo-util';
+import { writeAtomically } from '../build/staging';
 import { readFrontMatter } from '../markdown/front-matter';
 import { setIn } from './yaml-edit';
 
@@ -201,14 +202,6 @@ export async function planImport(oldDir: string, siteDir: string): Promise<Impor
   if (old.relative_link === true) notes.push('relative_link: true: このサイトはルートからのパス (/blog/...) でリンクします。記事のリンクは変わらず動きます。');
   if (typeof old.theme === 'string') notes.push(`theme: ${old.theme}: icarus に置き換わります。`);
   return { copies, skipped, config: { before, after: config }, configKeys, ...(feedbackTemplate ? { feedbackTemplate } : {}), redirects: sorted, notes };
-}
-
-/** Writes a file through a temporary one in the same folder, so it is either old or new. */
-export async function writeAtomically(file: string, data: string | Buffer): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  await fs.writeFile(temp, data);
-  await fs.rename(temp, file);
 }
 
 /** Carries out a plan; files the site has with other content are overwritten only with `force`. */
