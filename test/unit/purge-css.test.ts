@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { PurgeCSS } from 'purgecss';
 import { contentWords, isContentFile, purgeThemeCss, readPurgeState, relevantWords, THEME_STYLESHEET, type PurgeState } from '../../lib/html/purge-css';
 
@@ -81,6 +82,25 @@ describe('relevantWords', () => {
   it('reads escaped selectors as what they stand for', () => {
     const relevant = relevantWords('.\\31 0{color:red}.md\\:flex{display:flex}.a\\_b{x:y}')!;
     for (const word of ['10', 'md', 'flex', 'a_b']) assert.ok(relevant(word), word);
+  });
+
+  it('never leaves out a word that changes what PurgeCSS keeps (generated stylesheets and pages)', async () => {
+    const names = ['a', 'b', 'is-col-2', 'col-', 'x', '10', 'tip', 'TIP', 'data-kind', 'p', 'td', 'md', 'flex', 'a_b', 'z'];
+    const word = fc.constantFrom(...names, '851Z', '2024-05-01T10', 'colour', 'kind', 'is-col-22', 'xtipx');
+    const name = fc.constantFrom(...names);
+    const selector = fc.oneof(
+      name.map((n) => `.${n}`), name.map((n) => `#${n}`), fc.constantFrom('p', 'td', 'table', 'div'),
+      fc.tuple(fc.constantFrom('^=', '$=', '*=', '~=', '|=', '='), name).map(([op, v]) => `[data-kind${op}"${v}"]`),
+      name.map((n) => `.m:not(.${n})`), fc.constantFrom('.\\31 0', '.md\\:flex', '.a\\_b'),
+    );
+    const stylesheet = fc.array(selector, { minLength: 1, maxLength: 8 }).map((list) => list.map((s, i) => `${s}{order:${i}}`).join('\n'));
+    const purged = async (css: string, words: string[]) => (await new PurgeCSS().purge({ content: [{ raw: words.join(' '), extension: 'html' }], css: [{ raw: css }] }))[0]!.css;
+    // The words it leaves out, taken away from any page's words, change nothing.
+    await fc.assert(fc.asyncProperty(stylesheet, fc.uniqueArray(word), async (css, words) => {
+      const relevant = relevantWords(css);
+      if (!relevant) return true;
+      return (await purged(css, words)) === (await purged(css, words.filter(relevant)));
+    }), { numRuns: 300 });
   });
 
   it('cannot tell when a substring operator is written where it does not read one', () => {
