@@ -2,8 +2,11 @@
  * icarus's sidebar TOC parses the whole article (hexo-util's tocObj with htmlparser2) to find its
  * headings: about a twentieth of a cold build. Given only the article's headings, cut out of the
  * HTML, it finds the same list. The cut is made only where it is plainly the same: anything a
- * parser could read differently from a plain scan (comments, raw-text elements, `<` in an
- * attribute, a heading without its own id or holding more than inline markup) keeps the whole HTML.
+ * parser could read differently from a plain scan (comments that could hide markup, raw-text
+ * elements, `<` in an attribute, a heading without its own id or holding more than inline markup)
+ * keeps the whole HTML. Comments without `<` or `>` (the heading permalink placeholders) and SVG
+ * icons of shapes only (every admonition's) hide nothing, so they do not stop the cut: before,
+ * every article with an admonition was parsed whole.
  */
 
 /** Elements that may sit in a heading without changing how the heading or its neighbours parse. */
@@ -15,6 +18,11 @@ const VOID = new Set(['br', 'img', 'wbr']);
 
 /** Markup a plain scan cannot follow: comments, declarations, raw-text elements, `<` in an attribute. */
 const UNSCANNABLE = /<[!?]|<\/?(?:script|style|title|textarea|xmp|plaintext|noscript|noembed|noframes|iframe|template|svg|math)\b|=\s*"[^"]*<|=\s*'[^']*<|=\s*</i;
+/** A comment that ends at its first `-->` and holds no markup to hide. */
+const PLAIN_COMMENT = /<!--(?!-?>)[^<>]*?-->/y;
+const PLAIN_COMMENTS = new RegExp(PLAIN_COMMENT.source, 'g');
+/** An inline SVG of shape elements only: no text, headings, comments or raw-text elements. */
+const SHAPES_ONLY_SVG = /<svg(?:\s[^<>]*[^<>/])?>(?:<\/?(?:path|circle|ellipse|line|polyline|polygon|rect|g)(?:\s[^<>]*)?>)*<\/svg>/gi;
 const HEADING_START = /<h([1-6])(?=[\s/>])/gi;
 /** A whole tag: name, attributes in their strict forms, end. */
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/y;
@@ -38,6 +46,11 @@ function headingEnd(html: string, start: number, level: string): number {
   for (;;) {
     const lt = html.indexOf('<', at);
     if (lt < 0) return -1;
+    PLAIN_COMMENT.lastIndex = lt;
+    if (PLAIN_COMMENT.test(html)) {
+      at = PLAIN_COMMENT.lastIndex;
+      continue;
+    }
     TAG.lastIndex = lt;
     const tag = TAG.exec(html);
     if (!tag) return -1;
@@ -59,7 +72,7 @@ function headingEnd(html: string, start: number, level: string): number {
  * cut could read differently.
  */
 export function headingsOnly(html: string): string {
-  if (UNSCANNABLE.test(html)) return html;
+  if (UNSCANNABLE.test(html.replace(PLAIN_COMMENTS, '').replace(SHAPES_ONLY_SVG, ''))) return html;
   const parts: string[] = [];
   for (const match of html.matchAll(HEADING_START)) {
     const end = headingEnd(html, match.index, match[1]!);

@@ -84,9 +84,30 @@ describe('headingsOnly', () => {
     assert.equal(headingsOnly('<p>見出しのない記事</p>'), '');
   });
 
+  it('cuts past admonition icons and heading permalink placeholders, which hide nothing', () => {
+    const icon = '<svg class="admonition-icon" viewBox="0 0 16 16" aria-hidden="true" stroke-width="1.5"><path d="M8 1.5l6.5 12h-13z"/><g><circle cx="8" cy="11" r=".5"/></g></svg>';
+    const html = [
+      `<div class="admonition admonition-note" role="note"><p class="admonition-title">${icon}メモ</p><p>本文</p></div>`,
+      '<h2 id="手順"><span class="heading-alias" id="step"></span>手順<!--sb-permalink:%E6%89%8B%E9%A0%86:%E6%89%8B%E9%A0%86%20%E3%81%B8%E3%81%AE%E3%83%AA%E3%83%B3%E3%82%AF--></h2>',
+      '<!-- more -->',
+      article,
+    ].join('\n');
+    const cut = headingsOnly(html);
+    assert.ok(!cut.includes('admonition') && !cut.includes('more'), cut);
+    assert.ok(cut.includes('<!--sb-permalink:'));
+    assert.deepEqual(toc(cut), toc(html));
+    assert.equal(toc(html).length, 5);
+  });
+
   it('keeps the whole page wherever a plain cut could read differently', () => {
     for (const html of [
       `${article}<!-- <h2 id="c">コメント内</h2> -->`,
+      `${article}<!--> <h2 id="c">閉じたコメントの後</h2> -->`,
+      `${article}<svg><title><h2 id="t">SVG の title</h2></title></svg>`,
+      `${article}<svg><text>文字</text><h2 id="v">SVG 内</h2></svg>`,
+      `${article}<svg/><path d="M0 0"><h2 id="w">閉じた SVG の後</h2></path></svg>`,
+      '<h2 id="a">コメント <!-- <b> --> 入り</h2>',
+      '<h2 id="a">アイコン入り <svg><path d="M0 0"/></svg></h2>',
       `${article}<script>document.write('<h2 id="s">')</script>`,
       `${article}<a title="<h2 id='t'>">属性</a>`,
       '<div id="outer"><h2>自前の id がない</h2></div>',
