@@ -51,7 +51,11 @@ export interface SiteOptions {
     reuse: boolean;
   };
   search: { index: boolean; pagesPerIndex: number };
-  css: { purge: boolean };
+  /**
+   * `purge`: drop icarus's unused rules after the build. `worker`: compile the theme's stylus in a
+   * worker thread while the articles render (the output is the same either way).
+   */
+  css: { purge: boolean; worker: boolean };
   widgets: { cache: boolean };
   limits: { maxArticleMb: number; maxNesting: number; allowSymlinks: boolean };
   /** Old URLs (below the root) and where their pages are now: each gets a redirect page. */
@@ -105,7 +109,7 @@ export function normalizeSiteOptions(config: Record<string, unknown>): SiteOptio
   const search = mapping(config.search, 'search');
   rejectUnknownKeys(search, ['index', 'pages_per_index'], 'search');
   const css = mapping(config.css, 'css');
-  rejectUnknownKeys(css, ['purge'], 'css');
+  rejectUnknownKeys(css, ['purge', 'worker'], 'css');
   const widgets = config.widgets === undefined || Array.isArray(config.widgets) ? {} : mapping(config.widgets, 'widgets');
   rejectUnknownKeys(widgets, ['cache'], 'widgets');
   const limits = mapping(config.limits, 'limits');
@@ -168,7 +172,7 @@ export function normalizeSiteOptions(config: Record<string, unknown>): SiteOptio
       index: boolean(aliased(config, search, 'index', 'search_index'), 'search.index', true),
       pagesPerIndex: integer(aliased(config, search, 'pages_per_index', 'search_pages_per_index'), 'search.pages_per_index', DEFAULT_PAGES_PER_INDEX, 1),
     },
-    css: { purge: boolean(aliased(config, css, 'purge', 'purge_css'), 'css.purge', true) },
+    css: { purge: boolean(aliased(config, css, 'purge', 'purge_css'), 'css.purge', true), worker: boolean(css.worker, 'css.worker', true) },
     widgets: { cache: boolean(aliased(config, widgets, 'cache', 'widget_cache'), 'widgets.cache', true) },
     limits: {
       maxArticleMb,

@@ -6,6 +6,7 @@ import type Hexo from 'hexo';
 import { markLoaded, PluginError, type Feature } from './plugin';
 import vendor from './vendor';
 import theme from './theme';
+import stylesheet from './stylesheet';
 import articles from './articles';
 import postHtml from './post-html';
 import gate from './gate';
@@ -22,7 +23,7 @@ import search from './search';
 import reuse from './reuse';
 import renderCache from './render-cache';
 
-const FEATURES: Feature[] = [deterministic, reader, vendor, theme, articles, postHtml, gate, lastUpdated, articleFooter, widgetCache, redirects, listings, notFound, search, preview, reuse, renderCache];
+const FEATURES: Feature[] = [deterministic, reader, vendor, theme, stylesheet, articles, postHtml, gate, lastUpdated, articleFooter, widgetCache, redirects, listings, notFound, search, preview, reuse, renderCache];
 
 /** Registers all features; a feature that throws stops the load with its name attached. */
 export function register(hexo: Hexo): void {

@@ -9,19 +9,9 @@ export const LABEL_OVERRIDES: Record<string, Record<string, string>> = {
   ja: { 'widget.catalogue': '目次' },
 };
 
-/** System font stacks: icarus's defaults put a Chinese font before Japanese ones on Windows. */
-export const FONT_STACKS = {
-  sans: '-apple-system, BlinkMacSystemFont, "Segoe UI", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "BIZ UDPGothic", Meiryo, "Noto Sans CJK JP", "Noto Sans JP", sans-serif',
-  code: 'SFMono-Regular, Consolas, "Liberation Mono", Menlo, "BIZ UDGothic", monospace',
-};
-
-interface StylusRenderer {
-  define(name: string, node: unknown): StylusRenderer;
-}
-
 const NAV_LABELS = { older: '前の記事', newer: '次の記事' };
 
-/** Adapts icarus to Japanese without forking it: i18n labels, date titles and stylus variables. */
+/** Adapts icarus to Japanese without forking it: i18n labels, and date titles (its stylesheet: lib/hexo/stylesheet.ts). */
 const theme: Feature = {
   name: 'theme',
   register(hexo) {
@@ -43,14 +33,6 @@ const theme: Feature = {
     }
 
     hexo.extend.filter.register('after_render:html', (html: string) => nameReadMoreLinks(html));
-
-    // icarus declares its style variables with `?=`, so values defined beforehand win.
-    const { nodes } = require('stylus') as { nodes: { Literal: new (s: string) => unknown } };
-    hexo.extend.filter.register('stylus:renderer', (style: StylusRenderer) => {
-      style.define('$family-sans-serif', new nodes.Literal(FONT_STACKS.sans));
-      style.define('$family-code', new nodes.Literal(FONT_STACKS.code));
-      style.define('$body-size', new nodes.Literal('15px'));
-    });
   },
 };
 
