@@ -10,9 +10,12 @@
  * stylesheet when neither the words nor the theme's stylesheet changed.
  */
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PurgeCSS } from 'purgecss';
+import { applyFiles, type SignedFile } from './word-count';
+
+export { contentWords } from './word-count';
 
 /** icarus's stylesheet, which {@link purgeThemeCss} rewrites in place. */
 export const THEME_STYLESHEET = 'css/default.css';
@@ -41,11 +44,6 @@ export interface PurgeResult {
   read: number;
 }
 
-/** The words PurgeCSS's default extractor finds in a text, once each. */
-export function contentWords(text: string): Set<string> {
-  return new Set(text.match(/[A-Za-z0-9_-]+/g) ?? []);
-}
-
 /** PurgeCSS's content globs `**\/*.html` and `js/*.js`: no dot-folders or dot-files, as fast-glob. */
 export function isContentFile(rel: string): boolean {
   const parts = rel.split('/');
@@ -66,25 +64,13 @@ const identity = async (file: string): Promise<string | undefined> => {
   return stat?.isFile() ? `${stat.dev}:${stat.ino}` : undefined;
 };
 
-function count(counts: Map<string, number>, words: Set<string>, by: number): void {
-  for (const word of words) {
-    const n = (counts.get(word) ?? 0) + by;
-    if (n > 0) counts.set(word, n);
-    else counts.delete(word);
-  }
-}
-
 /**
  * The word counts of siteDir's content files, read in full or (with the last build's site and
  * counts) by reading only the files that are not the same file as the last build's.
  */
 async function wordCounts(siteDir: string, previous: PurgePrevious | undefined): Promise<{ counts: Map<string, number>; read: number }> {
   const counts = new Map(previous ? Object.entries(previous.state.counts) : []);
-  let read = 0;
-  const add = async (file: string, by: number) => {
-    count(counts, contentWords(await fs.readFile(file, 'utf8')), by);
-    read++;
-  };
+  const files: SignedFile[] = [];
   const last = previous?.siteDir;
   // The last build's files that this build has no file of: their words go.
   const listed = last ? await contentFiles(last) : [];
@@ -95,15 +81,16 @@ async function wordCounts(siteDir: string, previous: PurgePrevious | undefined):
       const before = path.join(last, rel);
       const id = await identity(now);
       if (id !== undefined && id === await identity(before)) continue;
-      await add(before, -1);
+      files.push([before, -1]);
     }
-    await add(now, 1);
+    files.push([now, 1]);
   }
-  for (const rel of gone) await add(path.join(last!, rel), -1);
+  for (const rel of gone) files.push([path.join(last!, rel), -1]);
+  await applyFiles(counts, files, readFileSync);
   // Published files never change, but a build that publishes meanwhile removes the last site: if
   // it went while it was read, the counts are wrong and the caller counts everything again.
   if (last && (await contentFiles(last)).join('\n') !== listed.join('\n')) throw new Error(`${last} changed while it was read`);
-  return { counts, read };
+  return { counts, read: files.length };
 }
 
 /** The text of a stylesheet with its escapes (`\31 0`, `\:`) replaced by what they stand for. */

@@ -1,10 +1,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { PurgeCSS } from 'purgecss';
+import { applyFiles, count, type SignedFile } from '../../lib/html/word-count';
 import { contentWords, isContentFile, purgeThemeCss, readPurgeState, relevantWords, THEME_STYLESHEET, type PurgeState } from '../../lib/html/purge-css';
 
 // Selectors of every kind PurgeCSS decides on: classes, ids, tags, attributes with each operator,
@@ -68,6 +69,33 @@ describe('contentWords and isContentFile', () => {
     assert.deepEqual([...contentWords('<p class="a-b c_d">日本語 x1</p>')], ['p', 'class', 'a-b', 'c_d', 'x1']);
     assert.deepEqual(['index.html', 'a/b/index.html', 'js/main.js', 'js/x/y.js', 'css/a.js', '.x/a.html', 'a/.b.html', 'pagefind/p.js'].map(isContentFile),
       [true, true, true, false, false, false, false, false]);
+  });
+});
+
+describe('applyFiles', () => {
+  it('counts many files in worker threads to the same counts as one thread, additions and removals alike', async () => {
+    const dir = path.join(root, 'many');
+    await fs.mkdir(dir, { recursive: true });
+    const files: SignedFile[] = [];
+    for (let i = 0; i < 450; i++) {
+      const file = path.join(dir, `${i}.html`);
+      await fs.writeFile(file, `<p class="w${i % 37} shared">${i % 5 ? 'x' : 'only-fifth'} 日本語</p>`);
+      files.push([file, i % 9 === 0 ? -1 : 1]);
+    }
+    // As the last build left them: the files taken away were counted then.
+    const start = () => {
+      const counts = new Map([['shared', 100], ['w0', 3], ['kept', 1]]);
+      for (const [file, by] of files) if (by < 0) count(counts, contentWords(readFileSync(file, 'utf8')), 1);
+      return counts;
+    };
+    const inThreads = start();
+    await applyFiles(inThreads, files, readFileSync);
+    const inOne = start();
+    for (const [file, by] of files) count(inOne, contentWords(readFileSync(file, 'utf8')), by);
+    assert.deepEqual(Object.fromEntries([...inThreads].sort()), Object.fromEntries([...inOne].sort()));
+    assert.equal(inThreads.get('shared'), 100 + 400);
+    assert.equal(inThreads.get('kept'), 1);
+    await assert.rejects(applyFiles(start(), [...files, [path.join(dir, 'missing.html'), 1]], readFileSync), /ENOENT|missing/);
   });
 });
 
