@@ -1,4 +1,5 @@
 import type Hexo from 'hexo';
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { outlineOf, positionOf, type ArticleOutline } from '../article/model';
@@ -11,6 +12,7 @@ import { expandPermalinks, markedFilters, PERMALINK_PLACEHOLDER, renderJob, type
 import { MARKDOWN_EXTENSIONS, MARKDOWN_FILE } from '../markdown/extensions';
 import { readFrontMatter, type FrontMatterProblem } from '../markdown/front-matter';
 import { guard, siteOptionsOf, sourceOf, type Feature } from './plugin';
+import { planOf, type ReusePlan } from './reuse';
 
 /** What the build knows of each article of one Hexo run. */
 export interface ArticleRegistry {
@@ -47,10 +49,14 @@ export function siteRelative(hexo: Hexo, full: string): string {
 
 type RendererFn = ((this: unknown, data: { path?: string; text: string }, options: object) => unknown) & { disableNunjucks?: boolean };
 type ProcessorEntry = { process: (this: unknown, file: BoxFile) => unknown };
-interface BoxFile { source: string; path: string; type: string }
+export interface BoxFile { source: string; path: string; type: string }
 
-/** Why a source file is refused before Hexo reads it, or undefined. */
-async function refuse(file: BoxFile, site: SiteOptions, base: string): Promise<SourceProblem | FrontMatterProblem | undefined> {
+/**
+ * Why a source file is refused before Hexo reads it, or undefined. Its content is only read when
+ * the build has not seen it pass (`accepted`): in a build after editing one article, the others
+ * are not read twice.
+ */
+export async function refuse(file: BoxFile, site: SiteOptions, base: string, accepted: ReusePlan['accepted']): Promise<SourceProblem | FrontMatterProblem | undefined> {
   const stat = await fs.lstat(file.source).catch(() => undefined);
   if (!stat) return undefined;
   if (stat.isSymbolicLink()) {
@@ -63,12 +69,21 @@ async function refuse(file: BoxFile, site: SiteOptions, base: string): Promise<S
   if (stat.nlink > 1) {
     return { rule: 'source/symlink', line: 1, message: 'ハード リンクされたファイルです。リンク先の内容が公開されるため、通常のファイルにしてください。' };
   }
-  const { text, problem } = checkSourceBytes(await fs.readFile(file.source), site.limits);
+  // As hashed for this build's fingerprint, and not changed since.
+  const known = accepted?.hashed[file.source];
+  if (known && known.size === stat.size && known.mtime === stat.mtimeMs && accepted!.before.has(known.hash)) {
+    accepted!.now.add(known.hash);
+    return undefined;
+  }
+  const bytes = await fs.readFile(file.source);
+  const { text, problem } = checkSourceBytes(bytes, site.limits);
   if (problem || text === undefined) return problem;
   // Front-matter Hexo cannot read as data: it would exhaust its memory (aliases), fail without a line
   // (a list), publish the YAML as the body (unterminated), or report it in words of its own.
   const frontMatter = readFrontMatter(text).problem;
-  return frontMatter?.rule === 'front-matter/missing' ? undefined : frontMatter;
+  const verdict = frontMatter?.rule === 'front-matter/missing' ? undefined : frontMatter;
+  if (!verdict) accepted?.now.add(createHash('sha256').update(bytes).digest('hex'));
+  return verdict;
 }
 
 /**
@@ -101,7 +116,7 @@ const articles: Feature = {
       const process = entry.process;
       entry.process = async function (this: unknown, file: BoxFile) {
         if (file.type !== 'delete') {
-          const problem = await refuse(file, site, hexo.base_dir);
+          const problem = await refuse(file, site, hexo.base_dir, planOf(hexo)?.accepted);
           const rel = siteRelative(hexo, file.source);
           if (problem) {
             registry.findings.set(rel, [{ rule: problem.rule, ...positionOf(problem), message: problem.message }]);

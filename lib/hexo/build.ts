@@ -50,6 +50,8 @@ export interface BuildState {
   search?: IndexState;
   /** What the theme's stylesheet was purged with. */
   css?: PurgeState;
+  /** Sources that passed the checks before reading (lib/hexo/articles.ts) under the `files` digest `key`. */
+  sources?: { key: string; accepted: string[] };
 }
 
 const isStrings = (v: unknown, nullable = false): boolean =>
@@ -71,7 +73,11 @@ export function readState(text: string): BuildState | undefined {
   const pages = state.pages && typeof state.pages === 'object' && Object.values(state.pages).every((v) => typeof v === 'string') ? state.pages : undefined;
   const search = state.search && isStrings(state.search.parts, true) && isStrings(state.search.pages) ? state.search : undefined;
   const css = readPurgeState(state.css);
-  return { fingerprint: state.fingerprint, output: state.output, hashes, ...(pages ? { pages } : {}), ...(search ? { search } : {}), ...(css ? { css } : {}) };
+  const sources = state.sources && typeof state.sources.key === 'string' && isStrings(state.sources.accepted) ? state.sources : undefined;
+  return {
+    fingerprint: state.fingerprint, output: state.output, hashes,
+    ...(pages ? { pages } : {}), ...(search ? { search } : {}), ...(css ? { css } : {}), ...(sources ? { sources } : {}),
+  };
 }
 
 /** The stylesheet PurgeCSS rewrites in place: a page reuse copies its unpurged version. */
@@ -172,6 +178,7 @@ export async function generateSite(baseDir: string, args: BuildArgs, silent = fa
   const unpurged = (key: string) => path.join(cacheDir, 'unpurged', `${key}.css`);
   const plan: ReusePlan = {
     files: inputs.shared, articles: inputs.articles, keys: {}, reused: new Set(),
+    accepted: { before: new Set(!args.force && previous?.sources?.key === inputs.shared ? previous.sources.accepted : []), now: new Set(), hashed: hasher.next },
     ...(site.build.reuse ? { renders: new RenderCache(path.join(cacheDir, 'renders'), !args.force) } : {}),
   };
   const lastSite = !args.force && site.build.reuse && intact && previous.pages ? await published(publicDir) : undefined;
@@ -189,7 +196,9 @@ export async function generateSite(baseDir: string, args: BuildArgs, silent = fa
   let search: StreamingIndex | undefined;
   let purged: { state: PurgeState; reused: boolean } | undefined;
   try {
-    const { hexo, errors } = await step('load', () => openSession(baseDir, { config, command: 'generate', verbose: args.verbose, silent, workDir: stagingRoot }));
+    const { hexo, errors } = await step('load', () => openSession(baseDir, {
+      config, command: 'generate', verbose: args.verbose, silent, workDir: stagingRoot, themeConfigChecked: !args.force && previous?.sources?.key === inputs.shared,
+    }));
     hexo.public_dir = staging.dir + path.sep;
     stagingDir = staging.dir;
     attachReusePlan(hexo, plan);
@@ -246,7 +255,9 @@ export async function generateSite(baseDir: string, args: BuildArgs, silent = fa
   } finally {
     await fs.rm(path.join(stagingRoot, `override-${process.pid}.yml`), { force: true });
   }
-  const state: BuildState = { fingerprint: inputs.full, output: await outputOf(), hashes: hasher.next, pages: plan.keys, ...(search ? { search: search.state } : {}), ...(purged ? { css: purged.state } : {}) };
+  const state: BuildState = { fingerprint: inputs.full, output: await outputOf(), hashes: hasher.next, pages: plan.keys, ...(search ? { search: search.state } : {}), ...(purged ? { css: purged.state } : {}),
+    sources: { key: inputs.shared, accepted: [...plan.accepted!.now].sort() },
+  };
   await writeAtomically(stateFile, `${JSON.stringify(state)}\n`);
   return {
     publicDir, timings, pages: { reused: plan.reused.size, total: Object.keys(plan.keys).length },

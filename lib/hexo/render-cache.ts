@@ -23,6 +23,7 @@ const renderCache: Feature = {
   name: 'render-cache',
   register(hexo) {
     let wrapped = false;
+    let forget = () => {};
     // After the shared digest (priority 2) and git's dates (1), before anything renders (9, 10).
     hexo.extend.filter.register('before_generate', () => {
       const plan = planOf(hexo);
@@ -32,11 +33,19 @@ const renderCache: Feature = {
       const { shared } = plan;
       const post = hexo.post as unknown as { render: Render };
       const render = post.render.bind(post);
+      // Keyed once when prefetching and asked again when rendering: the parts are compared, not hashed twice.
+      const known = new Map<string, { parts: unknown[]; key: string }>();
+      forget = () => known.clear();
       const keyOf = (data: RenderData): string | undefined => {
         if (typeof data.full_source !== 'string' || typeof data.raw !== 'string' || typeof data.source !== 'string') return undefined;
         const git = gitFactsOf(hexo, data.full_source);
         // A git date replaces Hexo's own (the file's mtime, new in every clone): only one counts.
-        return renderKey([shared, data.source, data.raw, iso(data.date), git?.date ?? iso(data.updated), git?.authors ?? null]);
+        const parts = [shared, data.source, data.raw, iso(data.date), git?.date ?? iso(data.updated), git?.authors ?? null];
+        const last = known.get(data.full_source);
+        if (last && last.parts.every((part, i) => part === parts[i] || (i === 5 && JSON.stringify(part) === JSON.stringify(parts[i])))) return last.key;
+        const key = renderKey(parts);
+        known.set(data.full_source, { parts, key });
+        return key;
       };
       // In the order the search feature renders them (lib/hexo/search.ts).
       const docs = ['Post', 'Page'].flatMap((model) => hexo.model(model).toArray() as unknown as RenderData[]);
@@ -59,6 +68,8 @@ const renderCache: Feature = {
         return result;
       };
     }, 3);
+    // Every article is rendered (10): the sources the keys held may go (lib/hexo/articles.ts, 20).
+    hexo.extend.filter.register('before_generate', () => forget(), 19);
   },
 };
 

@@ -6,6 +6,7 @@
  */
 import type Hexo from 'hexo';
 import { split } from 'hexo-front-matter';
+import type { HashCache } from '../build/fingerprint';
 import type { RenderCache } from '../build/render-cache';
 import { localDigest, reusableRoutes, routeKey, sharedDigest, type ArticleSummary } from '../build/reuse';
 import type { Feature } from './plugin';
@@ -24,6 +25,12 @@ export interface ReusePlan {
    * it is gone, render the page).
    */
   previous?: { keys: Record<string, string>; take(route: string, key: string): Promise<boolean> };
+  /**
+   * Content hashes of the sources that passed the checks made before Hexo reads a file
+   * (lib/hexo/articles.ts) in the last build with the same `files` digest (settings, tool),
+   * those that pass in this build, and this build's hashes of the files by full path.
+   */
+  accepted?: { before: ReadonlySet<string>; now: Set<string>; hashed: HashCache };
   /** Filled in: this build's page keys and the pages taken from the last build. */
   keys: Record<string, string>;
   reused: Set<string>;
@@ -47,6 +54,10 @@ interface Doc {
 }
 
 type GeneratorFn = (this: unknown, locals: unknown) => unknown;
+type GeneratorPage = { path?: unknown; data?: unknown } | null | undefined;
+/** Hexo's promise of the generators' pages: a bluebird promise, whose `then` keeps it one. */
+interface PagesPromise { then(f: (pages: GeneratorPage[]) => Promise<GeneratorPage[]>): PagesPromise }
+type RouterRefresh = (this: unknown, running: PagesPromise, useCache: unknown) => unknown;
 
 // Symbol.for: the runner and the plugins may be loaded as separate module instances.
 const PLAN = Symbol.for('support-blog.reuse');
@@ -119,9 +130,13 @@ const reuse: Feature = {
       })]));
     }, 12);
 
-    hexo.extend.filter.register('after_generate', async () => {
+    // Keys every page and takes those that are as last time; true once done for this build.
+    let settled = false;
+    const settle = async (): Promise<Set<string>> => {
+      const taken = new Set<string>();
       const plan = planOf(hexo);
-      if (!plan?.shared) return;
+      if (!plan?.shared || settled) return taken;
+      settled = true;
       const { shared } = plan;
       for (const [route, inputs] of made) {
         const shown = inputs?.shown?.map((source) => local.get(source));
@@ -130,16 +145,37 @@ const reuse: Feature = {
         if (key) plan.keys[route] = key;
       }
       const { previous } = plan;
-      if (!previous) return;
+      if (!previous) return taken;
       // In place before Hexo writes the rest; a page that cannot be taken stays to be rendered.
       const routes = reusableRoutes(previous.keys, plan.keys);
       for (let i = 0; i < routes.length; i += 64) {
         await Promise.all(routes.slice(i, i + 64).map(async (route) => {
           if (!await previous.take(route, plan.keys[route]!)) return;
           plan.reused.add(route);
-          hexo.route.remove(route);
+          taken.add(route);
         }));
       }
+      return taken;
+    };
+
+    // Hexo sets up a route for every page the generators made (running the template_locals
+    // filters for each: a second at 1,000 articles) before after_generate. The pages taken from
+    // the last build are left out of that list instead, once all generators are done.
+    const h = hexo as unknown as { _routerRefresh?: RouterRefresh };
+    const refresh = h._routerRefresh;
+    if (typeof refresh === 'function') {
+      h._routerRefresh = function (this: unknown, running, useCache) {
+        if (!planOf(hexo)?.shared || typeof running?.then !== 'function') return refresh.call(this, running, useCache);
+        // `then` of Hexo's (bluebird) promise, whose `map` the refresh uses.
+        return refresh.call(this, running.then(async (pages) => {
+          const taken = await settle();
+          return taken.size ? pages.filter((page) => !page || typeof page.path !== 'string' || !taken.has(hexo.route.format(page.path))) : pages;
+        }), useCache);
+      };
+    }
+    hexo.extend.filter.register('after_generate', async () => {
+      for (const route of await settle()) hexo.route.remove(route);
+      settled = false;
     });
   },
 };

@@ -27,7 +27,15 @@ export interface SessionOptions {
   silent?: boolean;
   /** Where Hexo keeps its database and merges several configuration files (never the site folder). */
   workDir?: string;
+  /**
+   * The last successful build had the same settings, theme and tool: icarus's check of its
+   * configuration (an AJV schema compiled on every run, 0.3 s) would find what it found then.
+   */
+  themeConfigChecked?: boolean;
 }
+
+/** icarus reads its command-line switches from process.argv while its scripts load. */
+const SKIP_THEME_CHECK = '--icarus-dont-check-config';
 
 /** An initialised Hexo and the errors it logged since. */
 export interface Session {
@@ -42,7 +50,13 @@ export async function openSession(baseDir: string, options: SessionOptions): Pro
   // after our plugins or the configuration changed: every run starts from a fresh database.
   await fs.rm(hexo.database.options.path, { force: true });
   const errors = captureLog(hexo, options);
-  await hexo.init();
+  const skip = options.themeConfigChecked && !process.argv.includes(SKIP_THEME_CHECK);
+  if (skip) process.argv.push(SKIP_THEME_CHECK);
+  try {
+    await hexo.init();
+  } finally {
+    if (skip) process.argv.splice(process.argv.lastIndexOf(SKIP_THEME_CHECK), 1);
+  }
   // Saving the database on exit (every rendered article as one JSON string) only costs time.
   hexo.extend.filter.unregister('before_exit', require('hexo/dist/plugins/filter/before_exit/save_database') as (...args: unknown[]) => unknown);
   nameFileOnRenderError(hexo, baseDir);

@@ -151,6 +151,47 @@ it('still checks every article against the edited one: a link to a heading that 
   assert.deepEqual(await snapshot(), await cleanBuild());
 });
 
+it('checks the unchanged articles again before reading them when the limits change', async () => {
+  // Passed in the last build, each article's content is not read again before Hexo reads it; a
+  // new limit is a new setting, under which every article is checked again.
+  const state = JSON.parse(await fs.readFile(path.join(dir, '.build/state.json'), 'utf8')) as { sources?: { accepted: string[] } };
+  const note = await fs.readFile(path.join(dir, 'source/_posts/Backup/Note_3.md'));
+  assert.ok(state.sources?.accepted.includes(createHash('sha256').update(note).digest('hex')));
+  const config = path.join(dir, '_config.test.yml');
+  const original = await fs.readFile(config, 'utf8');
+  await fs.writeFile(path.join(dir, 'source/_posts/Backup/Note_3.md'), `${note}\n> > > 三重の引用です。\n`);
+  await build();
+  await fs.appendFile(config, '\nlimits:\n  max_nesting: 2\n');
+  const refused = await buildSite(dir);
+  await fs.writeFile(config, original);
+  await fs.writeFile(path.join(dir, 'source/_posts/Backup/Note_3.md'), note);
+  assert.notEqual(refused.code, 0);
+  assert.match(refused.stderr, /source\/_posts\/Backup\/Note_3\.md:\d+.*source\/nesting/);
+  await build();
+});
+
+it("skips icarus's check of its configuration when the last build had the same settings and theme", async () => {
+  const checking = /Checking theme configurations/;
+  const verbose = async () => {
+    const result = await buildSite(dir, {}, ['--verbose']);
+    assert.equal(result.code, 0, result.stderr);
+    return result.stdout + result.stderr;
+  };
+  const note = path.join(dir, 'source/_posts/Network/Note_4.md');
+  await fs.appendFile(note, '\n確認のための追記です。\n');
+  await verbose();
+  await fs.appendFile(note, '\nもう 1 つの追記です。\n');
+  assert.doesNotMatch(await verbose(), checking);
+  const theme = path.join(dir, '_config.icarus.yml');
+  const original = await fs.readFile(theme, 'utf8');
+  await fs.writeFile(theme, `${original}\n# 設定の変更\n`);
+  try {
+    assert.match(await verbose(), checking);
+  } finally {
+    await fs.writeFile(theme, original);
+  }
+});
+
 it('reports the findings of an article taken from the last build as when it was rendered', async () => {
   // A warning only, so that the build succeeds and keeps its renderings for the next one.
   await fs.appendFile(path.join(dir, '_config.test.yml'), '\ncheck:\n  rules: { todo/marker: warning }\n');
