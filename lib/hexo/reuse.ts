@@ -130,7 +130,7 @@ const reuse: Feature = {
       })]));
     }, 12);
 
-    // Keys every page and takes those that are as last time; true once done for this build.
+    // Keys every page and takes those that are as last time, once per build (`settled`).
     let settled = false;
     const settle = async (): Promise<Set<string>> => {
       const taken = new Set<string>();
@@ -159,7 +159,7 @@ const reuse: Feature = {
     };
 
     // Hexo sets up a route for every page the generators made (running the template_locals
-    // filters for each: a second at 1,000 articles) before after_generate. The pages taken from
+    // filters for each: about 0.7 s at 1,000 articles) before after_generate. The pages taken from
     // the last build are left out of that list instead, once all generators are done.
     const h = hexo as unknown as { _routerRefresh?: RouterRefresh };
     const refresh = h._routerRefresh;
