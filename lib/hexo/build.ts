@@ -176,9 +176,11 @@ export async function generateSite(baseDir: string, args: BuildArgs, silent = fa
   // builds at once never take each other's) and the articles' renderings.
   const cacheDir = path.join(stagingRoot, 'cache');
   const unpurged = (key: string) => path.join(cacheDir, 'unpurged', `${key}.css`);
+  // The last successful build had the same settings, theme and tool: what it checked still holds.
+  const checkedBefore = !args.force && previous?.sources?.key === inputs.shared;
   const plan: ReusePlan = {
     files: inputs.shared, articles: inputs.articles, keys: {}, reused: new Set(),
-    accepted: { before: new Set(!args.force && previous?.sources?.key === inputs.shared ? previous.sources.accepted : []), now: new Set(), hashed: hasher.next },
+    accepted: { before: new Set(checkedBefore ? previous?.sources?.accepted : []), now: new Set(), hashed: hasher.next },
     ...(site.build.reuse ? { renders: new RenderCache(path.join(cacheDir, 'renders'), !args.force) } : {}),
   };
   const lastSite = !args.force && site.build.reuse && intact && previous.pages ? await published(publicDir) : undefined;
@@ -197,7 +199,7 @@ export async function generateSite(baseDir: string, args: BuildArgs, silent = fa
   let purged: { state: PurgeState; reused: boolean } | undefined;
   try {
     const { hexo, errors } = await step('load', () => openSession(baseDir, {
-      config, command: 'generate', verbose: args.verbose, silent, workDir: stagingRoot, themeConfigChecked: !args.force && previous?.sources?.key === inputs.shared,
+      config, command: 'generate', verbose: args.verbose, silent, workDir: stagingRoot, themeConfigChecked: checkedBefore,
     }));
     hexo.public_dir = staging.dir + path.sep;
     stagingDir = staging.dir;

@@ -79,6 +79,17 @@ function shownBy(generator: string, data: unknown): string[] | undefined {
   return typeof d.posts?.toArray === 'function' ? d.posts.toArray().map((p) => p.source) : undefined;
 }
 
+/**
+ * Whether a page of a generator whose pages show no article (a theme asset) will be taken from the
+ * last build: its key is the last build's. Known before the generators run, so its work can be skipped.
+ */
+export function takenFromLast(hexo: Hexo, route: string, generator: 'asset'): boolean {
+  const plan = planOf(hexo);
+  if (plan?.shared === undefined || !plan.previous) return false;
+  const key = routeKey(plan.shared, route, { generator, shown: shownBy(generator, undefined)! });
+  return key !== undefined && plan.previous.keys[route] === key;
+}
+
 export const iso = (date: Doc['date']) => (date && typeof date.toISOString === 'function' ? date.toISOString() : '');
 const names = (list: Doc['tags']) => list?.map((t) => t.name) ?? [];
 

@@ -12,10 +12,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { StylusJob, StylusReply } from '../build/stylus-worker';
-import { routeKey } from '../build/reuse';
+import { defineLiterals, type Style, type StylusJob, type StylusReply } from '../build/stylus-compile';
 import { siteOptionsOf, type Feature } from './plugin';
-import { planOf } from './reuse';
+import { takenFromLast } from './reuse';
 
 /** System font stacks: icarus's defaults put a Chinese font before Japanese ones on Windows. */
 export const FONT_STACKS = {
@@ -30,13 +29,8 @@ export const STYLUS_VARIABLES: [string, string][] = [
   ['$body-size', '15px'],
 ];
 
-interface Style { define(name: string, node: unknown): Style }
-
-const stylusNodes = () => (require('stylus') as { nodes: { Literal: new (s: string) => unknown } }).nodes;
-
 function defineVariables(style: Style): void {
-  const { Literal } = stylusNodes();
-  for (const [name, value] of STYLUS_VARIABLES) style.define(name, new Literal(value));
+  defineLiterals(style, require('stylus') as Parameters<typeof defineLiterals>[1], STYLUS_VARIABLES);
 }
 
 type Renderer = ((this: unknown, data: { path?: string; text?: string }, options: object) => Promise<unknown>) & { output?: string; disableNunjucks?: boolean };
@@ -129,15 +123,10 @@ const stylesheet: Feature = {
       const filters = hexo.extend.filter.list('stylus:renderer' as never) as unknown[];
       if (filters.length !== 1 || filters[0] !== defineVariables) return;
       if (![...ours].every(([ext, fn]) => hexo.extend.renderer.get(ext) === fn)) return;
-      const plan = planOf(hexo);
       const sheets = (hexo.model('Asset').toArray() as unknown as AssetDoc[])
         .filter((asset) => STYLUS_EXTENSIONS.includes(path.extname(asset.path).slice(1)))
         // A stylesheet the build takes from the last one is not compiled at all.
-        .filter((asset) => {
-          const route = asset.path.replace(/\.[^.]+$/, '.css');
-          const key = plan?.shared === undefined ? undefined : routeKey(plan.shared, route, { generator: 'asset', shown: [] });
-          return key === undefined || plan?.previous?.keys[route] !== key;
-        })
+        .filter((asset) => !takenFromLast(hexo, asset.path.replace(/\.[^.]+$/, '.css'), 'asset'))
         .sort((a, b) => (a.source < b.source ? -1 : 1));
       if (!sheets.length) return;
       const worker = new StylusWorker();
