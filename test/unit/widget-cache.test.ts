@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { tocObj } from 'hexo-util';
 import { headingsOnly } from '../../lib/theme/toc-headings';
 import { memoizeResolve, memoizeWidget, siteWideKey, type WidgetProps } from '../../lib/theme/widget-cache';
@@ -123,5 +124,21 @@ describe('headingsOnly', () => {
       assert.equal(headingsOnly(html), html, html);
       assert.deepEqual(toc(headingsOnly(html)), toc(html));
     }
+  });
+  it('finds what the whole page gives for generated articles of headings, icons, comments and other markup', () => {
+    const text = fc.constantFrom('概要', 'a &amp; b', '<code>az</code>', '<strong>強調</strong>', '<br>', '<span class="x">入れ子</span>', '<a href="#x">リンク</a>');
+    const heading = fc.tuple(fc.integer({ min: 1, max: 6 }), fc.constantFrom(' id="h"', ' id=\'h2\'', '', ' class="c"'), fc.array(text, { maxLength: 3 }),
+      fc.constantFrom('', '<!--sb-permalink:a:b-->', '<!-- <b> -->', '<svg><path d="M0 0"/></svg>'))
+      .map(([d, attr, inner, tail]) => `<h${d}${attr}>${inner.join('')}${tail}</h${d}>`);
+    const other = fc.constantFrom(
+      '<p>本文</p>', '<!-- more -->', '<!---->', '<!-->', '<!-- <h2 id="c">隠れた見出し</h2> -->',
+      '<svg class="i" viewBox="0 0 16 16"><path d="M1 1h2"/><g><circle cx="8" cy="8" r="1"/></g></svg>',
+      '<svg><title>図</title></svg>', '<svg><text>文字</text></svg>', '<svg/>', '<svg><h2 id="s">SVG 内</h2></svg>',
+      '<pre><code>&lt;h2&gt;</code></pre>', '<script>"<h2 id=q>"</script>', '<a title="<h3 id=t>">x</a>', '<div id="d">',
+    );
+    fc.assert(fc.property(fc.array(fc.oneof(heading, other), { maxLength: 12 }), (parts) => {
+      const html = parts.join('\n');
+      assert.deepEqual(toc(headingsOnly(html)), toc(html), html);
+    }), { numRuns: 500 });
   });
 });
