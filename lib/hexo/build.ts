@@ -164,9 +164,9 @@ export async function generateSite(baseDir: string, args: BuildArgs, silent = fa
     baseDir, toolDirs: TOOL_DIRS, configFiles: config,
     options: config.map((f) => path.basename(f)), today: today(site.timezone || undefined),
   }, hasher));
-  const outputOf = async () => (await statTree(publicDir)).join('\n');
+  const outputOf = () => statTree(publicDir).join('\n');
   // The last site as it was written (nobody edited public/ since), or nothing of it is used.
-  const intact = previous !== undefined && previous.output === await outputOf();
+  const intact = previous !== undefined && previous.output === outputOf();
   if (!args.force && intact && previous.fingerprint === inputs.full) {
     return { publicDir, timings, unchanged: true };
   }
@@ -257,7 +257,7 @@ export async function generateSite(baseDir: string, args: BuildArgs, silent = fa
   } finally {
     await fs.rm(path.join(stagingRoot, `override-${process.pid}.yml`), { force: true });
   }
-  const state: BuildState = { fingerprint: inputs.full, output: await outputOf(), hashes: hasher.next, pages: plan.keys, ...(search ? { search: search.state } : {}), ...(purged ? { css: purged.state } : {}),
+  const state: BuildState = { fingerprint: inputs.full, output: outputOf(), hashes: hasher.next, pages: plan.keys, ...(search ? { search: search.state } : {}), ...(purged ? { css: purged.state } : {}),
     sources: { key: inputs.shared, accepted: [...plan.accepted!.now].sort() },
   };
   await writeAtomically(stateFile, `${JSON.stringify(state)}\n`);

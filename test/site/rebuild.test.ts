@@ -2,6 +2,7 @@
 import { after, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { buildSite, listFiles, loadPage, makeSite, removeSite, run, siteEnv } from '../helpers/site';
 
@@ -35,6 +36,15 @@ it('keeps public/ when nothing changed, and rebuilds after any change', async ()
   assert.doesNotMatch(await build(), unchanged);
   assert.match((await loadPage(dir, '/blog/Area/Article/'))('.article').text(), /追記した段落です。/);
   assert.match(await build(), unchanged);
+
+  // Telling that nothing changed loads neither Hexo nor PurgeCSS: the command answers at once.
+  const preload = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'loaded-')), 'loaded.js');
+  await fs.writeFile(preload, "process.on('exit', () => console.log('loaded:', Object.keys(require.cache).filter((f) => /node_modules[\\\\/](hexo|purgecss)[\\\\/]/.test(f)).length));\n");
+  const quick = await run(process.execPath, ['-r', preload, 'dist/lib/cli/hexo.js', 'generate', '--cwd', dir, '--config', '_config.yml,_config.test.yml'], dir, { ...process.env, ...siteEnv(dir) });
+  await fs.rm(path.dirname(preload), { recursive: true, force: true });
+  assert.equal(quick.code, 0, quick.stderr);
+  assert.match(quick.stdout, unchanged);
+  assert.match(quick.stdout, /^loaded: 0$/m);
 
   // A deleted output file, a new file among the sources or --force all mean a full build.
   await fs.rm(path.join(dir, 'public/index.html'));
