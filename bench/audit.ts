@@ -12,6 +12,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { longArticle } from './long-article';
+import { median } from './stats';
 import { serveSite } from '../test/helpers/static-server';
 import { CHROMIUM } from '../test/helpers/chromium';
 import { buildSite, makeSite, removeSite, run } from '../test/helpers/site';
@@ -24,11 +25,6 @@ const REPO = path.resolve(__dirname, '..', '..');
 interface Report {
   categories: Record<string, { title: string; score: number }>;
   audits: Record<string, { score: number | null; title: string; scoreDisplayMode: string; numericValue?: number; details?: { items?: unknown[] } }>;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 async function lighthouse(url: string, out: string): Promise<Report> {

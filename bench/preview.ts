@@ -8,6 +8,7 @@ import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { median } from './stats';
 import { syntheticArticle } from './synthetic';
 import { makeSite, removeSite, siteEnv } from '../test/helpers/site';
 
@@ -75,12 +76,11 @@ async function main(): Promise<void> {
       // Let the watcher settle so every edit is measured on its own.
       await new Promise((r) => setTimeout(r, 500));
     }
-    const sorted = [...samples].sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)]!;
-    console.log(`preview after an edit at ${size}: median ${median.toFixed(0)} ms (min ${sorted[0]!.toFixed(0)}, max ${sorted[sorted.length - 1]!.toFixed(0)})`);
+    const mid = median(samples);
+    console.log(`preview after an edit at ${size}: median ${mid.toFixed(0)} ms (min ${Math.min(...samples).toFixed(0)}, max ${Math.max(...samples).toFixed(0)})`);
     await fs.mkdir(path.join(REPO, 'bench-results'), { recursive: true });
     await fs.writeFile(path.join(REPO, 'bench-results/preview.json'),
-      `${JSON.stringify({ date: new Date().toISOString(), size, startupMs: startup, editMs: samples, medianMs: median }, null, 2)}\n`);
+      `${JSON.stringify({ date: new Date().toISOString(), size, startupMs: startup, editMs: samples, medianMs: mid }, null, 2)}\n`);
   } finally {
     server.kill();
     await removeSite(dir);
