@@ -3,16 +3,15 @@
  * previous site instead of rendering every page again. Files are compared by content: a file
  * rewritten with the same bytes (as `tsc` does with `dist/`) changes nothing. The hash of a file
  * whose size and modification time are as last time is taken from the previous run.
- *
- * The files are listed and stat'ed synchronously: nothing else runs while a build looks at its
- * inputs, and Node's promise-based readdir and stat took 6 to 9 times as long (3,000 articles and
- * 8,500 published files: 0.5 s and 0.35 s against 0.09 s and 0.06 s).
+ * The files are listed and stat'ed synchronously (lib/build/walk.ts): nothing else runs while a
+ * build looks at its inputs.
  */
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { MARKDOWN_FILE } from '../markdown/extensions';
+import { filesUnder, relativeTo } from './walk';
 
 /** Content hashes of files by path, with the size and mtime they were computed for. */
 export type HashCache = Record<string, { size: number; mtime: number; hash: string }>;
@@ -47,13 +46,6 @@ export class FileHasher {
   }
 }
 
-/** full's path under dir with forward slashes; cut from the string where it starts with dir, as readdir's paths do. */
-function relativeTo(dir: string, full: string): string {
-  const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
-  const rel = full.startsWith(prefix) ? full.slice(prefix.length) : path.relative(dir, full);
-  return path.sep === '/' ? rel : rel.split(path.sep).join('/');
-}
-
 function readLink(full: string): string {
   try {
     return readlinkSync(full);
@@ -62,10 +54,10 @@ function readLink(full: string): string {
   }
 }
 
-/** The entries under dir that are not folders; [] if dir is missing (or any error, unless `strict`). */
+/** The files under dir; [] if dir is missing (or on any error, unless `strict`). */
 function files(dir: string, strict: boolean): Dirent[] {
   try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => !e.isDirectory());
+    return filesUnder(dir);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (!strict || code === 'ENOENT' || code === 'ENOTDIR') return [];

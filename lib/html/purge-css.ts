@@ -10,8 +10,9 @@
  * stylesheet when neither the words nor the theme's stylesheet changed.
  */
 import { createHash } from 'node:crypto';
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { filesUnder, relativeTo } from '../build/walk';
 import { applyFiles, type SignedFile } from './word-count';
 
 export { contentWords } from './word-count';
@@ -50,16 +51,13 @@ export function isContentFile(rel: string): boolean {
   return rel.endsWith('.html') || (parts.length === 2 && parts[0] === 'js' && rel.endsWith('.js'));
 }
 
-async function contentFiles(siteDir: string): Promise<string[]> {
-  const entries = await fs.readdir(siteDir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => !e.isDirectory())
-    .map((e) => path.relative(siteDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .filter(isContentFile)
-    .sort();
+/** The content files of siteDir (listed synchronously, lib/build/walk.ts); throws when it cannot be read. */
+function contentFiles(siteDir: string): string[] {
+  return filesUnder(siteDir).map((e) => relativeTo(siteDir, path.join(e.parentPath, e.name))).filter(isContentFile).sort();
 }
 
-const identity = async (file: string): Promise<string | undefined> => {
-  const stat = await fs.stat(file).catch(() => undefined);
+const identity = (file: string): string | undefined => {
+  const stat = statSync(file, { throwIfNoEntry: false });
   return stat?.isFile() ? `${stat.dev}:${stat.ino}` : undefined;
 };
 
@@ -72,14 +70,14 @@ async function wordCounts(siteDir: string, previous: PurgePrevious | undefined):
   const files: SignedFile[] = [];
   const last = previous?.siteDir;
   // The last build's files that this build has no file of: their words go.
-  const listed = last ? await contentFiles(last) : [];
+  const listed = last ? contentFiles(last) : [];
   const gone = new Set(listed);
-  for (const rel of await contentFiles(siteDir)) {
+  for (const rel of contentFiles(siteDir)) {
     const now = path.join(siteDir, rel);
     if (last && gone.delete(rel)) {
       const before = path.join(last, rel);
-      const id = await identity(now);
-      if (id !== undefined && id === await identity(before)) continue;
+      const id = identity(now);
+      if (id !== undefined && id === identity(before)) continue;
       files.push([before, -1]);
     }
     files.push([now, 1]);
@@ -88,7 +86,7 @@ async function wordCounts(siteDir: string, previous: PurgePrevious | undefined):
   await applyFiles(counts, files, readFileSync);
   // Published files never change, but a build that publishes meanwhile removes the last site: if
   // it went while it was read, the counts are wrong and the caller counts everything again.
-  if (last && (await contentFiles(last)).join('\n') !== listed.join('\n')) throw new Error(`${last} changed while it was read`);
+  if (last && contentFiles(last).join('\n') !== listed.join('\n')) throw new Error(`${last} changed while it was read`);
   return { counts, read: files.length };
 }
 
