@@ -7,6 +7,7 @@ import type Hexo from 'hexo';
 import { readFileSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { format, stripVTControlCharacters } from 'node:util';
+import { installJsxCache } from '../theme/jsx-cache';
 import { loadedFeatures } from './plugin';
 
 /** Every error logged or thrown while building, in the order they happened. */
@@ -47,6 +48,8 @@ export interface Session {
 export async function openSession(baseDir: string, options: SessionOptions): Promise<Session> {
   // Loaded here, not with this module: a build with nothing changed never needs Hexo (0.27 s).
   const { default: HexoClass } = await import('hexo');
+  // Before Hexo loads the theme's renderer, which compiles the layouts as it requires them.
+  installJsxCache(baseDir, path.join(options.workDir ?? path.join(baseDir, '.build'), 'cache', 'jsx'));
   const hexo = new HexoClass(baseDir, { silent: options.silent ?? false, _: [options.command], config: options.config.join(','), ...(options.workDir ? { output: options.workDir } : {}) });
   // Hexo keeps rendered articles in db.json and reuses them while the Markdown is unchanged, even
   // after our plugins or the configuration changed: every run starts from a fresh database.

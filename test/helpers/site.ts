@@ -22,9 +22,10 @@ export interface SiteOptions {
 }
 
 /**
- * Environment for building a temporary site. @babel/register (icarus's JSX) keys its cache by the
- * working directory and never evicts: with the shared node_modules/.cache, every temporary site
- * grew one file for good (209 MB after a few hundred test builds, read and rewritten by every build).
+ * Environment for building a temporary site. Where @babel/register compiles icarus's JSX (plain
+ * Hexo in the bench; our builds keep their own in .build/cache/jsx, lib/theme/jsx-cache.ts), it
+ * keys its cache by the working directory and never evicts: with the shared node_modules/.cache,
+ * every temporary site grew one file for good (209 MB after a few hundred test builds).
  */
 export function siteEnv(dir: string): NodeJS.ProcessEnv {
   return { BABEL_CACHE_PATH: path.join(dir, '.babel-cache.json') };

@@ -39,9 +39,9 @@ it('keeps public/ when nothing changed, and rebuilds after any change', async ()
 
   // Telling that nothing changed loads neither Hexo nor PurgeCSS: the command answers at once.
   const preload = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'loaded-')), 'loaded.js');
-  await fs.writeFile(preload, "process.on('exit', () => console.log('loaded:', Object.keys(require.cache).filter((f) => /node_modules[\\\\/](hexo|purgecss)[\\\\/]/.test(f)).length));\n");
+  const counted = (name: string, pattern: string) => `console.log('${name}:', Object.keys(require.cache).filter((f) => /node_modules[\\\\/]${pattern}[\\\\/]/.test(f)).length);`;
+  await fs.writeFile(preload, `process.on('exit', () => { ${counted('loaded', '(hexo|purgecss)')} ${counted('babel', '@babel[\\\\/]core')} });\n`);
   const quick = await run(process.execPath, ['-r', preload, 'dist/lib/cli/hexo.js', 'generate', '--cwd', dir, '--config', '_config.yml,_config.test.yml'], dir, { ...process.env, ...siteEnv(dir) });
-  await fs.rm(path.dirname(preload), { recursive: true, force: true });
   assert.equal(quick.code, 0, quick.stderr);
   assert.match(quick.stdout, unchanged);
   assert.match(quick.stdout, /^loaded: 0$/m);
@@ -53,7 +53,10 @@ it('keeps public/ when nothing changed, and rebuilds after any change', async ()
   await fs.writeFile(path.join(dir, 'source/_posts/Area/Second.md'), '---\ntitle: 二つ目\ndate: 2024-01-02 10:00:00\ntags: [Fixture]\n---\n本文です。\n');
   assert.doesNotMatch(await build(), unchanged);
   assert.ok((await listFiles(path.join(dir, 'public'))).includes('Area/Second/index.html'));
-  const forced = await run(process.execPath, ['dist/lib/cli/hexo.js', 'generate', '--force', '--cwd', dir, '--config', '_config.yml,_config.test.yml'], dir, { ...process.env, ...siteEnv(dir) });
+  // The theme's JSX was compiled by the first build: Babel is not even loaded.
+  const forced = await run(process.execPath, ['-r', preload, 'dist/lib/cli/hexo.js', 'generate', '--force', '--cwd', dir, '--config', '_config.yml,_config.test.yml'], dir, { ...process.env, ...siteEnv(dir) });
+  await fs.rm(path.dirname(preload), { recursive: true, force: true });
   assert.equal(forced.code, 0, forced.stderr);
   assert.match(forced.stdout, /site written to/);
+  assert.match(forced.stdout, /^babel: 0$/m);
 });

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { compileKey, transformOptions } from '../../lib/theme/jsx-cache';
+
+const REPO = path.resolve(__dirname, '../../..');
+const options = { only: [/.*\.jsx/], presets: ['@babel/preset-env'], plugins: [['babel-plugin-inferno', { imports: true }]] };
+const versions = ['@babel/core@7.0.0', '@babel/preset-env@7.0.0', 'babel-plugin-inferno@6.8.5'];
+
+describe('compiled JSX kept by content', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'jsx-cache-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keys a file by its source, name, options and the versions of Babel and its plugins', () => {
+    const key = compileKey('<a/>', '/t/a.jsx', options, versions);
+    assert.match(key, /^[0-9a-f]{64}$/);
+    assert.equal(compileKey('<a/>', '/t/a.jsx', { ...options }, [...versions]), key);
+    assert.notEqual(compileKey('<b/>', '/t/a.jsx', options, versions), key);
+    assert.notEqual(compileKey('<a/>', '/t/b.jsx', options, versions), key);
+    assert.notEqual(compileKey('<a/>', '/t/a.jsx', { ...options, plugins: [['babel-plugin-inferno', { imports: false }]] }, versions), key);
+    assert.notEqual(compileKey('<a/>', '/t/a.jsx', options, ['@babel/core@7.0.1', ...versions.slice(1)]), key);
+    // Which files are compiled is not part of a file's compile; patterns still key apart from each other.
+    assert.equal(compileKey('<a/>', '/t/a.jsx', { ...options, only: [/x/] }, versions), key);
+  });
+
+  it('compiles without the site\'s Babel configuration and as @babel/register would name itself', () => {
+    assert.deepEqual(transformOptions(options, '/t/a.jsx'), {
+      presets: options.presets, plugins: options.plugins, filename: '/t/a.jsx', babelrc: false, configFile: false, sourceMaps: false, caller: { name: '@babel/register' },
+    });
+  });
+
+  // In a process of its own: the cache replaces a module and a require hook of the process.
+  const render = () => {
+    const script = [
+      `require(${JSON.stringify(path.join(REPO, 'dist/lib/theme/jsx-cache.js'))}).installJsxCache(${JSON.stringify(REPO)}, ${JSON.stringify(dir)});`,
+      `require(require.resolve('@babel/register', { paths: [require('path').dirname(require.resolve('hexo-renderer-inferno/package.json'))] }))(${JSON.stringify({ presets: options.presets, plugins: options.plugins })});`,
+      `const Greeting = require(${JSON.stringify(path.join(REPO, 'test/fixtures/jsx/Greeting.jsx'))});`,
+      `const html = require('inferno-server').renderToStaticMarkup(require('inferno-create-element').createElement(Greeting, { name: '佐藤' }));`,
+      `console.log(JSON.stringify({ html, babel: Object.keys(require.cache).some((f) => /node_modules[\\\\/]@babel[\\\\/]core[\\\\/]/.test(f)) }));`,
+    ].join('\n');
+    const run = spawnSync(process.execPath, ['-e', script], { cwd: REPO, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NODE_ENV: 'production' } });
+    assert.equal(run.status, 0, run.stderr);
+    return JSON.parse(run.stdout) as { html: string; babel: boolean };
+  };
+
+  it('compiles a layout with Babel once, and later takes it from the cache without loading Babel', () => {
+    const first = render();
+    assert.deepEqual(first, { html: '<p class="greeting">こんにちは、佐藤 さん</p>', babel: true });
+    assert.equal(readdirSync(dir).filter((f) => f.endsWith('.js')).length, 1);
+    assert.deepEqual(render(), { html: first.html, babel: false });
+  });
+});
