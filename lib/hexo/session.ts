@@ -65,12 +65,33 @@ export async function openSession(baseDir: string, options: SessionOptions): Pro
   // Saving the database on exit (every rendered article as one JSON string) only costs time.
   hexo.extend.filter.unregister('before_exit', require('hexo/dist/plugins/filter/before_exit/save_database') as (...args: unknown[]) => unknown);
   nameFileOnRenderError(hexo, baseDir);
+  skipSourceHashes(hexo);
   if (!loadedFeatures(hexo)) errors.push('独自プラグイン (scripts/support-blog.js) が読み込まれていません。`npm run build:ts` を実行してください。');
   if (errors.length) {
     await hexo.exit().catch(() => undefined);
     throw new BuildFailed(errors);
   }
   return { hexo, errors };
+}
+
+interface CacheModel {
+  findById(id: string): unknown;
+  insert(doc: { _id: string; hash: string; modified: number }): PromiseLike<unknown>;
+  compareFile(id: string, hash: (id: string) => PromiseLike<string>, stat: (id: string) => PromiseLike<{ mtime: Date }>): PromiseLike<{ type: string }>;
+}
+
+/**
+ * Hexo reads every source file once more to hash it for its Cache model, so that the next run on
+ * the same database can skip unchanged files. Every run here starts from a fresh database that is
+ * never saved, and nothing else reads the hashes: a new file is recorded without one.
+ */
+function skipSourceHashes(hexo: Hexo): void {
+  const cache = hexo.model('Cache') as unknown as CacheModel;
+  const compare = cache.compareFile;
+  cache.compareFile = function (this: CacheModel, id, hash, stat) {
+    if (this.findById(id)) return compare.call(this, id, hash, stat);
+    return stat(id).then((stats) => this.insert({ _id: id, hash: '', modified: stats.mtime.getTime() })).then(() => ({ type: 'create' }));
+  };
 }
 
 /** Hexo rejects a failed article render without saying which article: add its path. */
