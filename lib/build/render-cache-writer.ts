@@ -8,18 +8,23 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import zlib from 'node:zlib';
 
-/** One entry to write, or the end of the entries. */
-export type WriterMessage = { file: string; temp: string; bytes: Uint8Array } | 'end';
+/** One entry to write. */
+export interface WriterEntry { file: string; temp: string; bytes: Uint8Array }
+
+/** Entries to write, or the end of the entries. */
+export type WriterMessage = WriterEntry[] | 'end';
 
 parentPort?.on('message', (message: WriterMessage) => {
   if (message === 'end') {
     parentPort!.postMessage('done');
     return;
   }
-  try {
-    writeFileSync(message.temp, zlib.gzipSync(message.bytes, { level: 1 }));
-    renameSync(message.temp, message.file);
-  } catch {
-    rmSync(message.temp, { force: true }); // only a later miss: the article is rendered again
+  for (const entry of message) {
+    try {
+      writeFileSync(entry.temp, zlib.gzipSync(entry.bytes, { level: 1 }));
+      renameSync(entry.temp, entry.file);
+    } catch {
+      rmSync(entry.temp, { force: true }); // only a later miss: the article is rendered again
+    }
   }
 });

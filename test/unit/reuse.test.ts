@@ -96,6 +96,17 @@ describe('RenderCache', () => {
     assert.equal(await new RenderCache(dir, false).get(renderKey(['a'])), undefined);
     await fs.rm(dir, { recursive: true, force: true });
   });
+
+  it('writes every entry it was given, in batches and the rest when flushed', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'render-cache-'));
+    const cache = new RenderCache(dir);
+    // More than two batches, and a remainder.
+    for (let i = 0; i < 37; i++) cache.put(renderKey([i]), { fields: { content: `<p>記事 ${i}</p>` } });
+    await cache.flush();
+    const again = new RenderCache(dir);
+    for (let i = 0; i < 37; i++) assert.equal((await again.get(renderKey([i])))?.fields.content, `<p>記事 ${i}</p>`, `entry ${i}`);
+    await fs.rm(dir, { recursive: true, force: true });
+  });
 });
 
 describe('packEntry', () => {
