@@ -8,7 +8,7 @@ import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import type { SiteIndex } from '../links/resolve';
 import { registryOf } from './articles';
 import { siteOptionsOf, type Feature } from './plugin';
-import { sourceRoutes } from './post-html';
+import { routesOfBuild } from './post-html';
 
 /** Whether a diagnostic stops the build under `build.fail_on`. */
 export function blocks(d: Pick<Diagnostic, 'severity'>, failOn: 'none' | 'error' | 'warning'): boolean {
@@ -27,7 +27,7 @@ const gate: Feature = {
     // After Hexo's render_post (priority 10): every article has its model.
     hexo.extend.filter.register('before_generate', async () => {
       const registry = registryOf(hexo);
-      const routes = sourceRoutes(hexo);
+      const routes = routesOfBuild(hexo);
       const source = await listSource(hexo.base_dir, site.sourceDir);
       const index: SiteIndex = {
         // Links are checked as written: against the site's own place, wherever this build goes.
