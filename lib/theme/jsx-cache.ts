@@ -9,7 +9,7 @@
  * of Babel and its plugins, and Babel is loaded only for a file it has not seen.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import path from 'node:path';
 
@@ -77,14 +77,21 @@ export function installJsxCache(baseDir: string, cacheDir: string): void {
     const names = ['@babel/core', ...[...(options.presets ?? []), ...(options.plugins ?? [])].map((p) => String(Array.isArray(p) ? p[0] : p))];
     const versions = names.map((name) => `${name}@${versionOf(name, from)}`);
     let babel: Babel | undefined;
+    const used = new Set<string>();
     const compile = (code: string, filename: string): string => {
-      const file = path.join(cacheDir, `${compileKey(code, filename, options, versions)}.js`);
+      const name = `${compileKey(code, filename, options, versions)}.js`;
+      const file = path.join(cacheDir, name);
+      used.add(name);
       try {
         return readFileSync(file, 'utf8');
       } catch {
         // Not compiled yet.
       }
-      babel ??= require(require.resolve('@babel/core', { paths: [from] })) as Babel;
+      if (!babel) {
+        babel = require(require.resolve('@babel/core', { paths: [from] })) as Babel;
+        // Something changed (a layout, Babel, the options): what this run did not use is stale.
+        process.once('exit', () => pruneExcept(cacheDir, used));
+      }
       const compiled = babel.transformSync(code, transformOptions(options, filename))?.code ?? code;
       try {
         mkdirSync(cacheDir, { recursive: true });
@@ -105,4 +112,17 @@ export function installJsxCache(baseDir: string, cacheDir: string): void {
     };
   };
   require.cache[registerPath] = stub;
+}
+
+/**
+ * Removes the compiled files not in `used`. Hexo compiles every layout of the theme when it loads
+ * it, so a run that compiled anything used all the files that are still current; a file removed
+ * wrongly (a run that stopped early, another build with another theme) is only compiled again.
+ */
+function pruneExcept(cacheDir: string, used: ReadonlySet<string>): void {
+  try {
+    for (const name of readdirSync(cacheDir)) if (name.endsWith('.js') && !used.has(name)) rmSync(path.join(cacheDir, name), { force: true });
+  } catch {
+    // Nothing kept yet, or the folder went away.
+  }
 }

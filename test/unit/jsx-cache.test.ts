@@ -33,10 +33,10 @@ describe('compiled JSX kept by content', () => {
   });
 
   // In a process of its own: the cache replaces a module and a require hook of the process.
-  const render = () => {
+  const render = (register: object = { presets: options.presets, plugins: options.plugins }) => {
     const script = [
       `require(${JSON.stringify(path.join(REPO, 'dist/lib/theme/jsx-cache.js'))}).installJsxCache(${JSON.stringify(REPO)}, ${JSON.stringify(dir)});`,
-      `require(require.resolve('@babel/register', { paths: [require('path').dirname(require.resolve('hexo-renderer-inferno/package.json'))] }))(${JSON.stringify({ presets: options.presets, plugins: options.plugins })});`,
+      `require(require.resolve('@babel/register', { paths: [require('path').dirname(require.resolve('hexo-renderer-inferno/package.json'))] }))(${JSON.stringify(register)});`,
       `const Greeting = require(${JSON.stringify(path.join(REPO, 'test/fixtures/jsx/Greeting.jsx'))});`,
       `const html = require('inferno-server').renderToStaticMarkup(require('inferno-create-element').createElement(Greeting, { name: '佐藤' }));`,
       `console.log(JSON.stringify({ html, babel: Object.keys(require.cache).some((f) => /node_modules[\\\\/]@babel[\\\\/]core[\\\\/]/.test(f)) }));`,
@@ -49,7 +49,13 @@ describe('compiled JSX kept by content', () => {
   it('compiles a layout with Babel once, and later takes it from the cache without loading Babel', () => {
     const first = render();
     assert.deepEqual(first, { html: '<p class="greeting">こんにちは、佐藤 さん</p>', babel: true });
-    assert.equal(readdirSync(dir).filter((f) => f.endsWith('.js')).length, 1);
+    const kept = readdirSync(dir);
+    assert.equal(kept.length, 1);
     assert.deepEqual(render(), { html: first.html, babel: false });
+    // Other options compile it again, and the file of the old ones goes.
+    assert.deepEqual(render({ presets: options.presets, plugins: options.plugins, compact: true }), { html: first.html, babel: true });
+    const now = readdirSync(dir);
+    assert.equal(now.length, 1);
+    assert.notDeepEqual(now, kept);
   });
 });
