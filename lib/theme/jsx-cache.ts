@@ -28,7 +28,6 @@ interface NodeModule {
 type Extensions = Record<string, (module: NodeModule, filename: string) => void>;
 
 interface Babel {
-  version: string;
   transformSync(code: string, options: Record<string, unknown>): { code?: string | null } | null;
 }
 
@@ -104,6 +103,8 @@ export function installJsxCache(baseDir: string, cacheDir: string): void {
       return compiled;
     };
     const extensions = (Module as unknown as { _extensions: Extensions })._extensions;
+    // @babel/register also hooks .js, .mjs, .cjs and .es6 files that `only` matches: the renderer's
+    // pattern matches .jsx files.
     const only = options.only ?? [/\.jsx$/];
     const original = extensions['.jsx'] ?? extensions['.js']!;
     extensions['.jsx'] = (module, filename) => {
