@@ -13,6 +13,8 @@ export interface TokenPlace {
   end: number;
 }
 
+const NONE: Token[] = [];
+
 /** The tokens a token holds, in document order (table cells included). */
 export function childTokens(token: Token): Token[] {
   switch (token.type) {
@@ -20,19 +22,24 @@ export function childTokens(token: Token): Token[] {
       return (token as Tokens.List).items;
     case 'table': {
       const t = token as Tokens.Table;
-      return [...t.header, ...t.rows.flat()].flatMap((cell) => cell.tokens);
+      const out: Token[] = [];
+      for (const cell of t.header) out.push(...cell.tokens);
+      for (const row of t.rows) for (const cell of row) out.push(...cell.tokens);
+      return out;
     }
     default: {
       const own = (token as { tokens?: Token[] }).tokens;
       const extra = (token as { titleTokens?: Token[] }).titleTokens;
-      return [...(extra ?? []), ...(own ?? [])];
+      return extra?.length ? [...extra, ...(own ?? [])] : own ?? NONE;
     }
   }
 }
 
 /** Locates every token; the map gives each token's place. */
-export function locateTokens(tokens: Token[], text: string): WeakMap<Token, TokenPlace> {
-  const places = new WeakMap<Token, TokenPlace>();
+export function locateTokens(tokens: Token[], text: string): Map<Token, TokenPlace> {
+  // A Map, not a WeakMap: it lives as long as one article's analysis, and ephemeron tables cost
+  // the collector more than plain ones.
+  const places = new Map<Token, TokenPlace>();
   const locator = new Locator(text);
   let cursor = 0;
   for (const token of tokens) {
@@ -43,17 +50,18 @@ export function locateTokens(tokens: Token[], text: string): WeakMap<Token, Toke
   return places;
 }
 
-function placeToken(token: Token, from: number, end: number, locator: Locator, places: WeakMap<Token, TokenPlace>): number {
-  const rawLines = token.raw.split('\n');
+function placeToken(token: Token, from: number, end: number, locator: Locator, places: Map<Token, TokenPlace>): number {
+  const raw = token.raw;
   const children = childTokens(token);
   const lines: (number | undefined)[] = [];
   let cursor = from;
   if (children.length) {
     // A container: its first line is searched for as written; its children are found inside.
-    const first = rawLines[0]!;
+    const newline = raw.indexOf('\n');
+    const first = newline < 0 ? raw : raw.slice(0, newline);
     const start = first ? locator.find(first, cursor, end) : cursor;
     lines.push(start);
-    const blockEnd = Math.min(end, (start ?? cursor) + Math.max(token.raw.length * 2, token.raw.length + 256));
+    const blockEnd = Math.min(end, (start ?? cursor) + Math.max(raw.length * 2, raw.length + 256));
     let childCursor = start ?? cursor;
     for (const child of children) childCursor = placeToken(child, childCursor, blockEnd, locator, places);
     const place: TokenPlace = { lines, end: Math.max(childCursor, (start ?? cursor) + first.length) };
@@ -61,6 +69,7 @@ function placeToken(token: Token, from: number, end: number, locator: Locator, p
     places.set(token, place);
     return place.end;
   }
+  const rawLines = raw.includes('\n') ? raw.split('\n') : [raw];
   for (let k = 0; k < rawLines.length; k++) {
     const line = rawLines[k]!;
     const at = line ? locator.find(line, cursor, end) : cursor;

@@ -21,6 +21,11 @@ export class LineIndex {
 
   /** The 1-based position of an offset in the text. */
   at(offset: number): Required<Position> {
+    const lo = this.lineOf(offset);
+    return { line: this.firstLine + lo, column: offset - this.starts[lo]! + 1 };
+  }
+
+  private lineOf(offset: number): number {
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -28,7 +33,13 @@ export class LineIndex {
       if (this.starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: this.firstLine + lo, column: offset - this.starts[lo]! + 1 };
+    return lo;
+  }
+
+  /** {@link at} with the offset itself, as the article model places things. */
+  place(offset: number): { line: number; column: number; offset: number } {
+    const lo = this.lineOf(offset);
+    return { line: this.firstLine + lo, column: offset - this.starts[lo]! + 1, offset };
   }
 
   /** The offset where a 0-based line of the text starts. */
