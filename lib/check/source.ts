@@ -4,6 +4,7 @@
  * so deep that the Markdown parser runs out of memory. The build and the checker both refuse, with
  * the same diagnostic, what fails here.
  */
+import { isUtf8 } from 'node:buffer';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
@@ -23,6 +24,8 @@ export interface SourceProblem {
 
 /** Offset of the first byte that is not part of valid UTF-8, or -1. */
 export function invalidUtf8At(bytes: Uint8Array): number {
+  // Node's validator (simdutf) answers the common case; the loop below only finds where.
+  if (isUtf8(bytes)) return -1;
   for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;

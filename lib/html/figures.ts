@@ -1,5 +1,8 @@
-import { Element, Text } from 'domhandler';
-import { appendChild, existsOne, replaceElement } from 'domutils';
+/** An element as the article post-processing sees it: its name and its (changeable) attributes. */
+export interface ElementInfo {
+  readonly name: string;
+  attribs: Record<string, string>;
+}
 
 /** How article screenshots are presented (`images` in _config.yml). */
 export interface FigureOptions {
@@ -19,55 +22,47 @@ export function isCaptionAlt(alt: string | undefined): alt is string {
   return alt !== undefined && !MEANINGLESS_ALT.test(alt.trim());
 }
 
-function addClass(el: Element, name: string): void {
+export function addClass(el: ElementInfo, name: string): void {
   const classes = (el.attribs.class ?? '').split(/\s+/).filter(Boolean);
   if (!classes.includes(name)) el.attribs.class = [...classes, name].join(' ');
 }
 
-function hasAncestor(el: Element, test: (e: Element) => boolean): boolean {
-  for (let p = el.parent; p; p = p.parent) if (p instanceof Element && test(p)) return true;
-  return false;
-}
-
-/** Puts `wrapper` where `el` is and `el` inside it. */
-function wrap(el: Element, wrapper: Element): void {
-  replaceElement(el, wrapper);
-  appendChild(wrapper, el);
+/**
+ * Whether an article table (not a table highlight.js lays code out in, nor one already wrapped)
+ * gets a region that scrolls sideways inside the column instead of being cut off at the card's
+ * edge. `ancestors` are the elements that hold it, the nearest last.
+ */
+export function wrapsTable(ancestors: readonly ElementInfo[]): boolean {
+  const parent = ancestors.at(-1);
+  if (parent && /\bsb-table\b/.test(parent.attribs.class ?? '')) return false;
+  return !ancestors.some((el) => el.name === 'figure' || el.name === 'table' || /\bhighlight\b/.test(el.attribs.class ?? ''));
 }
 
 /**
- * Wraps an article table (not a table highlight.js lays code out in) in a region that scrolls
- * sideways inside the column instead of being cut off at the card's edge. The region takes
- * keyboard focus, so it can be scrolled without a mouse, and has a name for screen readers.
+ * The attributes of a table's scroll region. It takes keyboard focus, so it can be scrolled
+ * without a mouse, and has a name for screen readers.
  */
-export function wrapTable(table: Element): void {
-  if (table.parent instanceof Element && /\bsb-table\b/.test(table.parent.attribs.class ?? '')) return;
-  if (hasAncestor(table, (el) => el.name === 'figure' || el.name === 'table' || /\bhighlight\b/.test(el.attribs.class ?? ''))) return;
-  const header = existsOne((el) => el.name === 'thead' || el.name === 'th', table.children);
-  wrap(table, new Element('div', { class: header ? 'sb-table sb-table-head' : 'sb-table', role: 'region', tabindex: '0', 'aria-label': '表 (横にスクロールできます)' }));
+export function tableRegion(header: boolean): Record<string, string> {
+  return { class: header ? 'sb-table sb-table-head' : 'sb-table', role: 'region', tabindex: '0', 'aria-label': '表 (横にスクロールできます)' };
 }
 
 /**
  * A screenshot gets the class that draws its border and, where the author wrote a meaningful `alt`,
- * a caption under it. The caption repeats the `alt`, so it is hidden from screen readers.
+ * a caption under it: returned as the caption's HTML text, or undefined for none. The caption
+ * repeats the `alt`, so it is hidden from screen readers.
  */
-export function decorateImage(img: Element, options: FigureOptions): void {
+export function decorateImage(img: ElementInfo, ancestors: readonly ElementInfo[], options: FigureOptions): string | undefined {
   const width = Number.parseInt(img.attribs.width ?? '', 10);
-  if (Number.isFinite(width) && width <= ICON_MAX_WIDTH) return;
+  if (Number.isFinite(width) && width <= ICON_MAX_WIDTH) return undefined;
   if (options.border) addClass(img, 'sb-shot');
   const alt = img.attribs.alt;
   // Inside a link or a table cell the caption would crowd the layout the author made.
-  if (!options.caption || !isCaptionAlt(alt) || hasAncestor(img, (el) => el.name === 'a' || el.name === 'td' || el.name === 'th')) return;
-  const figure = new Element('span', { class: 'sb-figure' });
-  wrap(img, figure);
-  const caption = new Element('span', { class: 'sb-caption', 'aria-hidden': 'true' });
+  if (!options.caption || !isCaptionAlt(alt) || ancestors.some((el) => el.name === 'a' || el.name === 'td' || el.name === 'th')) return undefined;
   // The attribute is kept as written (entities undecoded); only markup characters need escaping.
-  appendChild(caption, new Text(alt.trim().replace(/</g, '&lt;').replace(/>/g, '&gt;')));
-  appendChild(figure, caption);
+  return alt.trim().replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** A link whose text is a long URL (a bare URL, as authors paste them) gets a class that lets it wrap anywhere. */
-export function markBareUrl(a: Element): void {
-  const first = a.children[0];
-  if (first instanceof Text && /^\s*https?:\/\/\S{20,}/.test(first.data)) addClass(a, 'sb-url');
+/** A link whose text (`text`: its first node, when that is text) is a long URL, as authors paste them, may wrap anywhere. */
+export function isBareUrl(text: string): boolean {
+  return /^\s*https?:\/\/\S{20,}/.test(text);
 }

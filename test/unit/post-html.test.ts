@@ -1,5 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { parseDocument } from 'htmlparser2';
+import render from 'dom-serializer';
 import { processPostHtml } from '../../lib/html/post-html';
 
 const keep = { resolveSrc: (s: string) => s };
@@ -46,5 +48,23 @@ describe('processPostHtml', () => {
     assert.equal(processPostHtml('<p>1</p><hr><p>2</p>', keep).lead, '<p>1</p>');
     assert.equal(processPostHtml('<h2>a</h2><p>1</p><p>2</p>', keep).lead, '<p>1</p>');
     assert.equal(processPostHtml('<h2>a</h2><ul><li>1</li></ul>', keep).lead, '');
+  });
+
+  it('writes what a parsed and serialized document would be, with no DOM built', () => {
+    // The pass once built a DOM and wrote it with dom-serializer; that stays the reference for
+    // implied and stray tags, foreign content (SVG and MathML names, self-closing, integration
+    // points), CDATA, directives, raw text and empty attributes.
+    const inputs = [
+      '<p>a<p>b<li>c<li>d', '<ul><li>a<ul><li>b</ul></ul>', '<p>x</div></span>y', '<div/><span/>text', '<br/><br></br>',
+      '<TABLE><TR><TD>A</TD></TR></TABLE>', '<select><option>a<option>b</select>', '<!doctype html><html><body><p>x',
+      '<?xml version="1.0"?><p>x</p>', '<!--a--><!--b-->x<!---->', '<p>a<![CDATA[x]]>b</p>',
+      '<svg viewBox="0 0 10 10"><path d="M0"/><foreignObject><div><br></div></foreignObject><clippath id="a"></clippath><g></g></svg>',
+      '<math><mi>x</mi><mtext><b>t</b></mtext><annotation-xml><svg><rect/></svg></annotation-xml></math>',
+      '<script>if (a < b) {}</script><style>a>b{}</style><textarea><p>x</p></textarea>', '<input disabled><input value="" title=\'a"b\'>',
+    ];
+    const options = { decodeEntities: false, lowerCaseAttributeNames: true, recognizeSelfClosing: true } as const;
+    for (const input of inputs) {
+      assert.equal(processPostHtml(input, keep).html, render(parseDocument(input, options), { decodeEntities: false, encodeEntities: false }), input);
+    }
   });
 });
