@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { compileKey, transformOptions } from '../../lib/theme/jsx-cache';
+import { compileKey, forNode, NODE_TARGET, transformOptions } from '../../lib/theme/jsx-cache';
 
 const REPO = path.resolve(__dirname, '../../..');
 const options = { only: [/.*\.jsx/], presets: ['@babel/preset-env'], plugins: [['babel-plugin-inferno', { imports: true }]] };
@@ -32,6 +32,16 @@ describe('compiled JSX kept by content', () => {
     });
   });
 
+  it('asks preset-env for the Node the site builds with instead of ES5, unless targets are given', () => {
+    assert.equal(NODE_TARGET, (JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node.replace(/^>=(\d+\.\d+)\.0$/, '$1'));
+    const env = { targets: { node: NODE_TARGET } };
+    assert.deepEqual(forNode(options).presets, [['@babel/preset-env', env]]);
+    assert.deepEqual(forNode({ presets: [['@babel/preset-env', { loose: true }], 'other'] }).presets, [['@babel/preset-env', { loose: true, ...env }], 'other']);
+    const own = { presets: [['@babel/preset-env', { targets: 'defaults' }]] };
+    assert.deepEqual(forNode(own), own);
+    assert.deepEqual(forNode({ plugins: options.plugins }), { plugins: options.plugins });
+  });
+
   // In a process of its own: the cache replaces a module and a require hook of the process.
   const render = (register: object = { presets: options.presets, plugins: options.plugins }) => {
     const script = [
@@ -51,6 +61,10 @@ describe('compiled JSX kept by content', () => {
     assert.deepEqual(first, { html: '<p class="greeting">こんにちは、佐藤 さん</p>', babel: true });
     const kept = readdirSync(dir);
     assert.equal(kept.length, 1);
+    // Compiled for Node: the class stays a class, without Babel's ES5 helpers.
+    const code = readFileSync(path.join(dir, kept[0]!), 'utf8');
+    assert.match(code, /class extends/);
+    assert.doesNotMatch(code, /_callSuper|_classCallCheck/);
     assert.deepEqual(render(), { html: first.html, babel: false });
     // Other options compile it again, and the file of the old ones goes.
     assert.deepEqual(render({ presets: options.presets, plugins: options.plugins, compact: true }), { html: first.html, babel: true });
