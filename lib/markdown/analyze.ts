@@ -324,7 +324,7 @@ export function analyzeTokens(tokens: Token[], input: AnalyzeInput): Article {
     }
   };
   block(tokens);
-  addDefinitions(article, input);
+  addDefinitions(article, input, placeAt);
 
   assignIds(article, headingTokens, htmlIds, settings);
   article.tocBlocks.push(...placeTocs(tokens, article, headingTokens, settings));
@@ -352,10 +352,9 @@ function takeExplicitId(token: Tokens.Heading): string | undefined {
   return id;
 }
 
-function addDefinitions(article: Article, input: AnalyzeInput): void {
+/** Link reference definitions, placed as the analysis places tokens (`placeAt`: a lexed offset's place in the file). */
+function addDefinitions(article: Article, input: AnalyzeInput, placeAt: (lexedOffset: number) => Place | undefined): void {
   if (!input.definitions?.length) return;
-  const toBody = input.toBody ?? IDENTITY;
-  const index = new LineIndex(input.frontMatter.body, input.frontMatter.bodyLine);
   let cursor = 0;
   for (const def of input.definitions) {
     const start = input.lexed.indexOf(def.raw.trimEnd(), cursor);
@@ -365,10 +364,12 @@ function addDefinitions(article: Article, input: AnalyzeInput): void {
     let i = colon + 2;
     while (/\s/.test(def.raw[i] ?? '')) i++;
     if (def.raw[i] === '<') i++;
-    const body = toBody(start + i);
-    if (body === undefined) continue;
+    const place = placeAt(start + i);
+    if (!place) continue;
     const written = /^\S*/.exec(def.raw.slice(i))![0].replace(/>$/, '');
-    article.links.push({ kind: 'definition', href: def.href, ...index.at(body), offset: body, written });
+    const link: ArticleLink = putPlace({ kind: 'definition', href: def.href }, place);
+    link.written = written;
+    article.links.push(link);
   }
 }
 
