@@ -21,7 +21,9 @@ parentPort?.on('message', (message: WriterMessage) => {
   }
   for (const entry of message) {
     try {
-      writeFileSync(entry.temp, zlib.gzipSync(entry.bytes, { level: 1 }));
+      // Brotli's lowest quality: at 1,000 articles a third of gzip's time (level 1) for a smaller
+      // file, and as fast to read back.
+      writeFileSync(entry.temp, zlib.brotliCompressSync(entry.bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } }));
       renameSync(entry.temp, entry.file);
     } catch {
       rmSync(entry.temp, { force: true }); // only a later miss: the article is rendered again

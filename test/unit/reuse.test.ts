@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import moment from 'moment';
-import { changedFields, packEntry, RenderCache, renderKey, unpackEntry } from '../../lib/build/render-cache';
+import { changedFields, ENTRY, packEntry, RenderCache, renderKey, unpackEntry } from '../../lib/build/render-cache';
 import { localDigest, reusableRoutes, routeKey, sharedDigest, type ArticleSummary } from '../../lib/build/reuse';
 import { readState } from '../../lib/hexo/build';
 
@@ -88,10 +88,10 @@ describe('RenderCache', () => {
     assert.deepEqual(hit.model, model);
     assert.equal(await second.get(renderKey(['fn'])), undefined);
     await second.prune();
-    assert.deepEqual(await fs.readdir(dir), [`${renderKey(['a'])}.bin.gz`]);
+    assert.deepEqual(await fs.readdir(dir), [`${renderKey(['a'])}${ENTRY}`]);
 
     // A torn file is a miss; a forced build reads nothing.
-    await fs.writeFile(path.join(dir, `${renderKey(['torn'])}.bin.gz`), 'not gzip');
+    await fs.writeFile(path.join(dir, `${renderKey(['torn'])}${ENTRY}`), 'not brotli');
     assert.equal(await new RenderCache(dir).get(renderKey(['torn'])), undefined);
     assert.equal(await new RenderCache(dir, false).get(renderKey(['a'])), undefined);
     await fs.rm(dir, { recursive: true, force: true });
@@ -114,12 +114,15 @@ describe('packEntry', () => {
     const body = `本文です。\n${'長い段落です。'.repeat(100)}\n`;
     const raw = `---\ntitle: 題\n---\n${body}`;
     const more = `<p>${'続き。'.repeat(100)}</p>`;
-    const entry = { fields: { content: `<p>概要</p><span id="more"></span>${more}`, more, toc: true }, model: { article: { file: 'a.md' }, raw, own: [] } };
+    // The footer follows what Hexo calls `more`: the text is found anywhere in the HTML.
+    const content = `<p>概要</p><span id="more"></span>${more}<aside>本記事について</aside>`;
+    const entry = { fields: { content, more, toc: true }, model: { article: { file: 'a.md' }, raw, own: [] } };
     const packed = packEntry(structuredClone(entry), raw);
-    assert.deepEqual(packed.fields.more, { $tail: more.length });
+    assert.deepEqual(packed.fields.more, { $slice: [content.indexOf(more), more.length] });
     assert.equal((packed.model as { raw: unknown }).raw, '$raw');
     assert.deepEqual(unpackEntry(structuredClone(packed), raw), entry);
-    // Text that is not the end of the HTML, or a source that is not this one, stays.
+    assert.deepEqual(unpackEntry(packEntry(structuredClone({ ...entry, fields: { content: more, more } }), raw), raw).fields, { content: more, more });
+    // Text that is not in the HTML, or a source that is not this one, stays.
     const other = { fields: { content: '<p>別</p>', more }, model: { article: { file: 'a.md' }, raw: `${raw}追記`, own: [] } };
     assert.deepEqual(packEntry(structuredClone(other), raw), other);
   });
