@@ -50,9 +50,11 @@ const renderCache: Feature = {
       // In the order the search feature renders them (lib/hexo/search.ts).
       const docs = ['Post', 'Page'].flatMap((model) => hexo.model(model).toArray() as unknown as RenderData[]);
       cache.prefetch(docs.map(keyOf).filter((k): k is string => k !== undefined));
+      const rendered = plan.renderKeys ??= new Map();
       post.render = async (source, data) => {
         const key = keyOf(data);
         if (key === undefined || typeof data.full_source !== 'string') return render(source, data);
+        rendered.set(data.source as string, key);
         const file = siteRelative(hexo, data.full_source);
         const registry = registryOf(hexo);
         const kept = await cache.get(key);

@@ -20,6 +20,8 @@ export interface ReusePlan {
   shared?: string;
   /** Articles rendered by earlier builds (lib/hexo/render-cache.ts). */
   renders?: RenderCache;
+  /** Filled in as articles are rendered: the key of each one's rendering, by source (lib/hexo/render-cache.ts). */
+  renderKeys?: Map<string, string>;
   /**
    * The last build's page keys, and how to put one of its pages in place for this build (false:
    * it is gone, render the page).
@@ -136,9 +138,13 @@ const reuse: Feature = {
     hexo.extend.filter.register('before_generate', () => {
       if (!planOf(hexo)?.shared) return;
       const docs = [...hexo.model('Post').toArray(), ...hexo.model('Page').toArray()] as unknown as Doc[];
-      local = new Map(docs.map((d) => [d.source, localDigest({
-        source: d.source, raw: d.raw, content: d.content, excerpt: d.excerpt, more: d.more, updated: iso(d.updated), contributors: d.sb_contributors,
-      })]));
+      const keys = planOf(hexo)?.renderKeys;
+      local = new Map(docs.map((d) => {
+        const rendering = keys?.get(d.source);
+        return [d.source, localDigest(rendering === undefined
+          ? { source: d.source, raw: d.raw, content: d.content, excerpt: d.excerpt, more: d.more, updated: iso(d.updated), contributors: d.sb_contributors }
+          : { source: d.source, rendering, updated: iso(d.updated), contributors: d.sb_contributors })];
+      }));
     }, 12);
 
     // Keys every page and takes those that are as last time, once per build (`settled`).

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import moment from 'moment';
 import { changedFields, ENTRY, packEntry, RenderCache, renderKey, unpackEntry } from '../../lib/build/render-cache';
-import { localDigest, reusableRoutes, routeKey, sharedDigest, type ArticleSummary } from '../../lib/build/reuse';
+import { localDigest, reusableRoutes, routeKey, sharedDigest, type ArticleSummary, type ArticleText } from '../../lib/build/reuse';
 import { readState } from '../../lib/hexo/build';
 
 const summary = (source: string, title: string): ArticleSummary => ({
@@ -43,6 +43,16 @@ describe('page reuse keys', () => {
     ].map((fields) => localDigest({ source: '_posts/A.md', ...fields }));
     assert.equal(new Set(digests).size, digests.length);
     assert.equal(localDigest({ source: '_posts/A.md', content: 'a' }), localDigest({ source: '_posts/A.md', content: 'a' }));
+  });
+
+  it('lets the key of a rendering stand for the text and HTML, and still tells the dates and authors apart', () => {
+    const keyed = (fields: Partial<ArticleText>) => localDigest({ source: '_posts/A.md', rendering: 'k1', ...fields });
+    const digests = [keyed({}), keyed({ rendering: 'k2' }), keyed({ source: '_posts/B.md' }), keyed({ updated: '2024-02-01T00:00:00.000Z' }), keyed({ contributors: ['山田'] }),
+      // Never the digest of an article whose text is the key.
+      localDigest({ source: '_posts/A.md', raw: 'k1' }), localDigest({ source: '_posts/A.md', content: 'k1' })];
+    assert.equal(new Set(digests).size, digests.length);
+    // What else the article holds is read from the key, not hashed again.
+    assert.equal(keyed({ content: '<p>一</p>' }), keyed({ content: '<p>二</p>' }));
   });
 
   it('makes the shared digest from the files and every article summary, in any order', () => {
