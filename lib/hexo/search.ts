@@ -1,8 +1,10 @@
 import type Hexo from 'hexo';
 import { searchDocument, type StreamingIndex } from '../search/index';
 import { siteOptionsOf, type Feature } from './plugin';
+import { planOf } from './reuse';
 
 interface PostDoc {
+  source: string;
   content?: string | null;
   _content: string;
   full_source: string;
@@ -60,9 +62,10 @@ const search: Feature = {
           await doc.save();
           // Only published articles in the article layout have a page the index would read.
           if (doc.published === false || doc.layout === false || typeof doc.content !== 'string') continue;
-          index.offer(pageFile(doc.path), searchDocument({
-            lang, title: typeof doc.title === 'string' ? doc.title : '', content: doc.content, tags: doc.tags?.map((t) => t.name) ?? [],
-          }));
+          const page = { lang, title: typeof doc.title === 'string' ? doc.title : '', content: doc.content, tags: doc.tags?.map((t) => t.name) ?? [] };
+          // The key of the rendering stands for the HTML (lib/hexo/render-cache.ts).
+          const rendering = planOf(hexo)?.renderKeys?.get(doc.source);
+          index.offer(pageFile(doc.path), searchDocument(page), rendering === undefined ? undefined : JSON.stringify([rendering, page.lang, page.title, page.tags]));
         }
       }
       index.end();

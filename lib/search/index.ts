@@ -166,15 +166,18 @@ export class StreamingIndex {
    * (marked for search) are indexed. The page goes to its part's Pagefind process at once, without
    * waiting for the previous one: the process handles its messages one by one in the order they
    * were sent, so the order stays fixed, and it keeps working while this process is busy rendering.
+   * `standsFor`, when given, is compared with the last build's in place of the page: a short text
+   * that changes whenever the page does (an article's is the key of its rendering with its title and
+   * tags), so that a thousand pages are not hashed whole.
    */
-  offer(route: string, html: string): void {
+  offer(route: string, html: string, standsFor?: string): void {
     if (this.ending || !html.includes(MARKED_ARTICLE)) return;
     if (this.partSize === Infinity) this.plan(this.max);
     const slot = this.pages++;
     if (this.part && slot >= (this.part.index + 1) * this.partSize) this.closePart();
     if (!this.part) this.part = this.startPart();
     const part = this.part;
-    const page = createHash('sha256').update(`${route}\0${html}`).digest('hex');
+    const page = createHash('sha256').update(standsFor === undefined ? `${route}\0${html}` : `${route}\0\0${standsFor}`).digest('hex');
     this.state.pages[slot] = page;
     part.hash.update(`${page}\0`);
     if (part.held && this.options.previous?.state.pages[slot] !== page) this.release(part);

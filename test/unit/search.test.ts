@@ -185,6 +185,31 @@ describe('StreamingIndex', () => {
     await fs.rm(root, { recursive: true, force: true });
   });
 
+  it('compares what stands for a page, when given, in place of the page', async () => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'stream-index-'));
+    const build = async (name: string, pages: [string, string][], previous?: StreamingIndex) => {
+      const { log, openPart } = backend();
+      const index = new StreamingIndex({
+        pagesPerIndex: 2, output: path.join(root, name, 'pagefind'), open: openPart, salt: 's',
+        ...(previous ? { previous: { state: previous.state, folder: (i: number) => path.join(root, 'first', 'pagefind', partFolder(i)) } } : {}),
+      });
+      index.plan(pages.length);
+      pages.forEach(([html, key], i) => index.offer(`p${i + 1}/index.html`, html, key));
+      await index.finish();
+      return { index, log };
+    };
+    const pages: [string, string][] = [1, 2, 3, 4].map((n) => [article(n), `k${n}`]);
+    const { index: first } = await build('first', pages);
+    // The same keys: the parts are linked, whatever the HTML (the key is what says it changed).
+    assert.equal((await build('same', pages.map(([html, key]) => [`${html} `, key]), first)).index.reused, 2);
+    const changed = await build('changed', pages.map(([html, key], i) => [html, i === 2 ? 'k3b' : key]), first);
+    assert.equal(changed.index.reused, 1);
+    assert.deepEqual(changed.log, ['open 1 (1 alive)', 'add 1 p3/index.html', 'add 1 p4/index.html', 'write 1 part-2', 'close 1']);
+    // A page offered without a key never matches one offered with its key.
+    assert.equal((await build('unkeyed', pages.map(([html]) => [html, undefined as unknown as string]), first)).index.reused, 0);
+    await fs.rm(root, { recursive: true, force: true });
+  });
+
   it('reports Pagefind\'s error after ending its process, and takes no page after the end', async () => {
     const output = await fs.mkdtemp(path.join(os.tmpdir(), 'stream-index-'));
     const { log, openPart } = backend('bad/index.html');
