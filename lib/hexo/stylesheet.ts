@@ -39,6 +39,25 @@ interface AssetDoc { source: string; path: string }
 const STYLUS_EXTENSIONS = ['styl', 'stylus'];
 
 /**
+ * icarus's stylesheets: one per variant, and the base both import. A page links only its
+ * variant's (layout/common/head.jsx: `/css/<variant>.css`).
+ */
+export const ICARUS_SHEETS = ['default', 'cyberpunk', 'style'];
+
+/**
+ * The theme's stylesheets no page links: every icarus sheet but the variant's. Compiling them took
+ * about two thirds of stylus's 3.5 s, on the core Pagefind indexes on; they were written as
+ * /css/style.css and /css/cyberpunk.css and never read. Nothing is left out for a theme that lacks
+ * any of icarus's sheets, or for a variant icarus does not have.
+ */
+export function unusedThemeSheets(sheets: string[], variant: unknown): string[] {
+  const name = variant ?? 'default';
+  const known = new Set(ICARUS_SHEETS.map((n) => `css/${n}.styl`));
+  if (typeof name !== 'string' || name === 'style' || !known.has(`css/${name}.styl`) || [...known].some((k) => !sheets.includes(k))) return [];
+  return [...known].filter((k) => k !== `css/${name}.styl`);
+}
+
+/**
  * One worker for the build's stylesheets; it ends once every answer is in after {@link close}.
  * An answer that cannot come (the worker failed or ended) is `undefined`: compiled here then.
  */
@@ -91,6 +110,14 @@ const stylesheet: Feature = {
   name: 'stylesheet',
   register(hexo) {
     hexo.extend.filter.register('stylus:renderer', defineVariables);
+    // Before the stylesheets are sent to the worker (priority 4) and before any generator runs.
+    hexo.extend.filter.register('before_generate', async () => {
+      const themeSource = path.join(hexo.theme_dir, 'source');
+      const assets = (hexo.model('Asset').toArray() as unknown as (AssetDoc & { remove(): Promise<unknown> })[])
+        .filter((asset) => path.dirname(asset.source) === path.join(themeSource, 'css'));
+      const unused = new Set(unusedThemeSheets(assets.map((a) => a.path), (hexo.theme.config as { variant?: unknown }).variant));
+      for (const asset of assets) if (unused.has(asset.path)) await asset.remove();
+    }, 3);
     if (!siteOptionsOf(hexo).css.worker || hexo.env.cmd === 'server') return;
     let rendererModule: string;
     try {

@@ -6,10 +6,12 @@ import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { buildSite, makeSite, removeSite } from '../helpers/site';
+import { buildSite, loadPage, makeSite, removeSite } from '../helpers/site';
+import { unusedThemeSheets } from '../../lib/hexo/stylesheet';
 
 let dir: string;
-const SHEETS = ['css/default.css', 'css/style.css', 'css/cyberpunk.css'];
+// icarus's other sheets (its cyberpunk variant, the base both import) are linked by no page.
+const SHEETS = ['css/default.css'];
 // Breaks stylus in the build's main thread only: a worker thread loads its own copy of stylus.
 const BREAK_MAIN_THREAD = `const Renderer = Object.getPrototypeOf(require('stylus')(''));
 Renderer.render = function (done) { done(new Error('stylus ran on the main thread')); };
@@ -64,4 +66,37 @@ it('leaves the stylesheets to Hexo when another stylus:renderer filter could cha
   } finally {
     await fs.rm(path.join(dir, 'scripts/zz-stylus-filter.js'));
   }
+});
+
+it('compiles only the stylesheet of the theme variant the pages link', async () => {
+  const built = await build({ purge: false });
+  assert.equal(built.code, 0, built.output);
+  const css = await fs.readdir(path.join(dir, 'public', 'css'));
+  assert.ok(css.includes('default.css'));
+  assert.ok(!css.includes('style.css') && !css.includes('cyberpunk.css'), css.join(', '));
+  const icarus = path.join(dir, '_config.icarus.yml');
+  const config = await fs.readFile(icarus, 'utf8');
+  try {
+    await fs.writeFile(icarus, config.replace(/^variant: default$/m, 'variant: cyberpunk'));
+    const cyberpunk = await buildSite(dir, {}, ['--force']);
+    assert.equal(cyberpunk.code, 0, `${cyberpunk.stdout}\n${cyberpunk.stderr}`);
+    const files = await fs.readdir(path.join(dir, 'public', 'css'));
+    assert.ok(files.includes('cyberpunk.css') && !files.includes('default.css'), files.join(', '));
+    const $ = await loadPage(dir, '/blog/');
+    assert.equal($('link[href="/blog/css/cyberpunk.css"]').length, 1);
+  } finally {
+    await fs.writeFile(icarus, config);
+  }
+});
+
+it('leaves out icarus\'s sheets other than the variant\'s, and nothing of a theme it does not know', () => {
+  const icarus = ['css/cyberpunk.styl', 'css/default.styl', 'css/style.styl'];
+  assert.deepEqual(unusedThemeSheets(icarus, undefined), ['css/cyberpunk.styl', 'css/style.styl']);
+  assert.deepEqual(unusedThemeSheets(icarus, 'default'), ['css/cyberpunk.styl', 'css/style.styl']);
+  assert.deepEqual(unusedThemeSheets(icarus, 'cyberpunk'), ['css/default.styl', 'css/style.styl']);
+  // A variant icarus lacks (its page would link a sheet nobody compiles), or the base itself: all stay.
+  for (const variant of ['neon', 'style', 3]) assert.deepEqual(unusedThemeSheets(icarus, variant), [], String(variant));
+  // Another theme's sheets, or icarus with one of them gone.
+  assert.deepEqual(unusedThemeSheets(['css/default.styl', 'css/main.styl'], 'default'), []);
+  assert.deepEqual(unusedThemeSheets(['css/default.styl', 'css/cyberpunk.styl'], 'default'), []);
 });
