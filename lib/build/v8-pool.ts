@@ -13,17 +13,13 @@ export function v8PoolSize(cores: number): number | undefined {
   return size === 4 ? undefined : size;
 }
 
-/** Options under which the build stays in the first process: a debugger attached to it would lose it. */
-const INSPECTOR = /^--(inspect|debug)/;
-
 /**
  * The Node options to start the build again with, or undefined when this process may go on:
- * its pool is already chosen (by us or by the user, on the command line or in NODE_OPTIONS), a
- * debugger is listening on this process, or Node's own pool suits the machine.
+ * its pool is already chosen (by us or by the user, on the command line or in NODE_OPTIONS), or
+ * Node's own suits the machine.
  */
 export function restartOptions(execArgv: readonly string[], nodeOptions: string | undefined, cores: number): string[] | undefined {
-  const options = [...execArgv, ...(nodeOptions ?? '').split(/\s+/)];
-  if (options.some((a) => a === POOL_FLAG || a.startsWith(`${POOL_FLAG}=`) || INSPECTOR.test(a))) return undefined;
+  if ([...execArgv, ...(nodeOptions ?? '').split(/\s+/)].some((a) => a === POOL_FLAG || a.startsWith(`${POOL_FLAG}=`))) return undefined;
   const size = v8PoolSize(cores);
   return size === undefined ? undefined : [`${POOL_FLAG}=${size}`, ...execArgv];
 }

@@ -16,9 +16,6 @@ describe('V8 thread pool of a build', () => {
     assert.equal(restartOptions(['--v8-pool-size', '3'], undefined, 2), undefined);
     assert.equal(restartOptions([], '--max-old-space-size=4096 --v8-pool-size=2', 2), undefined);
     assert.deepEqual(restartOptions([], '--v8-pool-size-x', 2), ['--v8-pool-size=1']);
-    // A debugger attached to this process keeps the build in it.
-    assert.equal(restartOptions(['--inspect-brk'], undefined, 2), undefined);
-    assert.equal(restartOptions([], '--inspect=0', 2), undefined);
     // Node's own suits a machine of many cores.
     assert.equal(restartOptions([], undefined, 8), undefined);
   });
