@@ -3,11 +3,8 @@
  * [--root /path/] [--url https://…] [--preview N --preview-link URL] [--port N] [--verbose]`
  * The build runner behind `npm run build` and `npm start`.
  */
-import { spawn } from 'node:child_process';
-import os from 'node:os';
 import path from 'node:path';
 import { parseBuildArgs } from '../build/args';
-import { restartOptions } from '../build/v8-pool';
 import { watchHeapGrowth } from '../build/heap';
 import { ConfigError } from '../config/section';
 import { loadSiteConfig, normalizeSiteOptions } from '../config/site';
@@ -42,32 +39,7 @@ async function main(): Promise<void> {
   console.log(`site written to ${where} (${took}${reused}; peak memory of this process ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`);
 }
 
-/**
- * Runs this build again in a Node with these options (lib/build/v8-pool.ts) and ends as it ends:
- * with its exit code, or by the signal that ended it.
- */
-function restart(options: string[]): void {
-  const child = spawn(process.execPath, [...options, __filename, ...process.argv.slice(2)], { stdio: 'inherit' });
-  // A terminal's Ctrl-C reaches both processes; a signal sent to this one alone is passed on.
-  const forward = (signal: NodeJS.Signals) => child.kill(signal);
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, forward);
-  child.on('error', (err) => {
-    console.error(`ビルドを開始できません: ${err.message}`);
-    process.exit(1);
-  });
-  child.on('exit', (code, signal) => {
-    if (!signal) process.exit(code ?? 1);
-    for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.off(s, forward);
-    process.kill(process.pid, signal);
-  });
-}
-
-const again = require.main === module && process.argv[2] === 'generate'
-  ? restartOptions(process.execArgv, process.env.NODE_OPTIONS, os.availableParallelism())
-  : undefined;
-
-if (again) restart(again);
-else if (require.main === module) {
+if (require.main === module) {
   exitQuietlyOnClosedOutput();
   main().catch((err: unknown) => {
     if (err instanceof BuildFailed) console.error(err.message);
