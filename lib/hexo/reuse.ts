@@ -139,12 +139,10 @@ const reuse: Feature = {
       if (!planOf(hexo)?.shared) return;
       const docs = [...hexo.model('Post').toArray(), ...hexo.model('Page').toArray()] as unknown as Doc[];
       const keys = planOf(hexo)?.renderKeys;
-      local = new Map(docs.map((d) => {
-        const rendering = keys?.get(d.source);
-        return [d.source, localDigest(rendering === undefined
-          ? { source: d.source, raw: d.raw, content: d.content, excerpt: d.excerpt, more: d.more, updated: iso(d.updated), contributors: d.sb_contributors }
-          : { source: d.source, rendering, updated: iso(d.updated), contributors: d.sb_contributors })];
-      }));
+      // localDigest hashes the key of the rendering, where there is one, instead of the text and HTML.
+      local = new Map(docs.map((d) => [d.source, localDigest({
+        source: d.source, rendering: keys?.get(d.source), raw: d.raw, content: d.content, excerpt: d.excerpt, more: d.more, updated: iso(d.updated), contributors: d.sb_contributors,
+      })]));
     }, 12);
 
     // Keys every page and takes those that are as last time, once per build (`settled`).

@@ -112,9 +112,9 @@ const stylesheet: Feature = {
     hexo.extend.filter.register('stylus:renderer', defineVariables);
     // Before the stylesheets are sent to the worker (priority 4) and before any generator runs.
     hexo.extend.filter.register('before_generate', async () => {
-      const themeSource = path.join(hexo.theme_dir, 'source');
+      const themeCss = path.join(hexo.theme_dir, 'source', 'css');
       const assets = (hexo.model('Asset').toArray() as unknown as (AssetDoc & { remove(): Promise<unknown> })[])
-        .filter((asset) => path.dirname(asset.source) === path.join(themeSource, 'css'));
+        .filter((asset) => path.dirname(asset.source) === themeCss);
       const unused = new Set(unusedThemeSheets(assets.map((a) => a.path), (hexo.theme.config as { variant?: unknown }).variant));
       for (const asset of assets) if (unused.has(asset.path)) await asset.remove();
     }, 3);
