@@ -222,21 +222,43 @@
     dialog.innerHTML = '<form method="dialog" class="sb-search-close"><button type="submit" aria-label="閉じる">×</button></form><div id="sb-search-ui"></div>';
     document.body.appendChild(dialog);
     let ui: unknown;
+    let loading = false;
+    // Pagefind's UI makes its field only once its script has loaded: until then a field of our own
+    // takes the keystrokes of a reader who types as soon as the dialog opens, and hands them over.
+    const pending = document.createElement('input');
+    pending.type = 'search';
+    pending.className = 'sb-search-pending';
+    pending.placeholder = '検索';
+    pending.setAttribute('aria-label', 'サイト内検索');
     button.addEventListener('click', () => {
       dialog.showModal();
-      if (ui) {
+      if (ui || loading) {
         const input = dialog.querySelector<HTMLInputElement>('input');
         if (input) input.focus();
         return;
       }
+      loading = true;
+      const box = dialog.querySelector('#sb-search-ui')!;
+      box.appendChild(pending);
+      pending.focus();
       Promise.all([loadSearchUi(), searchParts()]).then(([PagefindUI, parts]) => {
+        const focused = document.activeElement === pending;
+        pending.remove();
         ui = new PagefindUI({
-          element: '#sb-search-ui', baseUrl: ROOT, bundlePath: `${ROOT}pagefind/`, showImages: false, autofocus: true, resetStyles: false,
+          element: '#sb-search-ui', baseUrl: ROOT, bundlePath: `${ROOT}pagefind/`, showImages: false, autofocus: focused, resetStyles: false,
           mergeIndex: parts.map((part) => ({ bundlePath: `${ROOT}pagefind/${part}`, baseUrl: ROOT })),
         });
+        const input = box.querySelector<HTMLInputElement>('input');
+        if (!input) return;
+        if (pending.value) {
+          input.value = pending.value;
+          // Pagefind searches on its field's input event.
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        }
+        if (focused) input.focus();
       }, () => {
-        const box = dialog.querySelector('#sb-search-ui');
-        if (box) box.textContent = '検索は npm run build で作ったサイトで使えます。';
+        pending.remove();
+        box.textContent = '検索は npm run build で作ったサイトで使えます。';
       });
     });
     dialog.addEventListener('click', (event) => {

@@ -322,10 +322,28 @@ describe('reading a long support article', () => {
 
   it('opens the search with / and with Ctrl+K, but not while typing', async () => {
     const page = await open(WIDE, 1280);
+    // Pagefind's UI arrives only after the reader has typed: on a slow line or a busy machine the
+    // first keystrokes come before its field exists, and none may be lost.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await page.route('**/pagefind/pagefind-ui.js', async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.keyboard.press('/');
     await page.waitForSelector('dialog.sb-search-dialog[open]');
-    await page.keyboard.type('バックアップ');
-    assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value), 'バックアップ');
+    await page.keyboard.type('バックア');
+    assert.equal(await page.locator('.pagefind-ui__search-input').count(), 0);
+    release();
+    await page.waitForSelector('.pagefind-ui__search-input');
+    await page.keyboard.type('ップ');
+    const field = await page.evaluate(() => {
+      const input = document.activeElement as HTMLInputElement | null;
+      return { value: input?.value, pagefind: input?.classList.contains('pagefind-ui__search-input'), pending: document.querySelectorAll('.sb-search-pending').length };
+    });
+    assert.deepEqual(field, { value: 'バックアップ', pagefind: true, pending: 0 });
+    // The text typed before the UI came is searched for, as if typed into Pagefind's field.
+    await page.waitForSelector('.pagefind-ui__message');
     await page.keyboard.press('Escape');
     await page.waitForSelector('dialog.sb-search-dialog:not([open])', { state: 'attached' });
     await page.keyboard.press('Control+k');
