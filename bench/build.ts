@@ -3,10 +3,13 @@
  * articles (deterministic) with (a) plain Hexo + icarus + hexo-renderer-marked and (b) this
  * project's full site, alternating a and b; prints median/min/max wall time and peak RSS (from
  * /usr/bin/time), the ratio b/a and the scaling t(3000)/t(1000), the rebuilds with nothing changed and
- * with one article edited, and the start-up of `npm run check` on this repository (the TypeScript
- * step included), and writes bench-results/build.json.
+ * with one article edited, and the start-up of `npm run check`, `npm run new` and `npm start` (until
+ * it serves the first page) on this repository's articles (the TypeScript step included), and
+ * writes bench-results/build.json.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import http from 'node:http';
+import net from 'node:net';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -109,6 +112,58 @@ async function removeAllBut(dir: string, keep: string): Promise<void> {
   }
 }
 
+const listed = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(', ');
+
+/** A port nothing listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Whether the page answers 200 now. */
+function answers(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = http.get(url, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+    req.setTimeout(2000, () => req.destroy());
+  });
+}
+
+/**
+ * Seconds from `npm start` to the first page served from the site at cwd (the TypeScript step
+ * included, as a user runs it); the server is stopped after.
+ */
+async function timeStart(cwd: string): Promise<number> {
+  const port = await freePort();
+  const started = performance.now();
+  // Its own process group, so that npm and the server under it stop together.
+  const child = spawn('npm', ['start', '--', '--cwd', cwd, '--port', String(port)], { cwd: REPO, detached: true, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
+  try {
+    const deadline = started + 120_000;
+    while (performance.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`);
+      if (await answers(`http://127.0.0.1:${port}/blog/`)) return (performance.now() - started) / 1000;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('npm start served nothing within 120 s');
+  } finally {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const sizes = option('--sizes', '100,1000').split(',').map(Number);
   const runs = Number(option('--runs', '3'));
@@ -154,7 +209,6 @@ async function main(): Promise<void> {
     };
     console.log(describe('vanilla', size, sa));
     console.log(describe('ours', size, sb));
-    const listed = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(', ');
     console.log(`ours again with nothing changed at ${size}: median ${unchanged.toFixed(2)} s (${listed(again)}; ${(unchanged / sb.median).toFixed(2)}x the first build)`);
     console.log(`ours after editing one article at ${size}: median ${oneEdit.toFixed(2)} s (${listed(edited)}; ${(oneEdit / sb.median).toFixed(2)}x the first build)`);
     console.log(`ratio ours/vanilla at ${size}: ${(sb.median / sa.median).toFixed(2)}`);
@@ -165,7 +219,24 @@ async function main(): Promise<void> {
   const check: number[] = [];
   for (let r = 0; r < 3; r++) check.push((await timed('npm', ['run', '--silent', 'check'], REPO)).seconds);
   results.checkCommand = { median: median(check), samples: check };
-  console.log(`npm run check on this repository: median ${median(check).toFixed(2)} s (${check.map((c) => c.toFixed(2)).join(', ')})`);
+  console.log(`npm run check on this repository: median ${median(check).toFixed(2)} s (${listed(check)})`);
+  // `npm run new` and `npm start` on a copy of this repository's site, so that nothing is written here.
+  const sample = await makeSite({ fixture: null });
+  try {
+    await fs.cp(path.join(REPO, 'source'), path.join(sample, 'source'), { recursive: true });
+    const created: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      created.push((await timed('npm', ['run', '--silent', 'new', '--', 'ベンチマークの記事', '--area', 'Bench', '--name', `Bench_${r}`, '--cwd', sample], REPO)).seconds);
+    }
+    results.newCommand = { median: median(created), samples: created };
+    console.log(`npm run new: median ${median(created).toFixed(2)} s (${listed(created)})`);
+    const served: number[] = [];
+    for (let r = 0; r < 3; r++) served.push(await timeStart(sample));
+    results.startCommand = { median: median(served), samples: served };
+    console.log(`npm start until the first page is served: median ${median(served).toFixed(2)} s (${listed(served)})`);
+  } finally {
+    await fs.rm(sample, { recursive: true, force: true });
+  }
   if (medians.has(1000) && medians.has(3000)) {
     results.scaling = medians.get(3000)! / medians.get(1000)!;
     console.log(`scaling t(3000)/t(1000) for ours: ${(results.scaling as number).toFixed(2)}`);

@@ -12,9 +12,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import zlib from 'node:zlib';
+import type { ReaderBatch, ReaderRequest } from './render-cache-reader';
 import type { WriterEntry, WriterMessage } from './render-cache-writer';
 import moment from 'moment';
 
@@ -26,13 +26,6 @@ export interface RenderedEntry {
   model?: unknown;
 }
 
-const decompress = promisify(zlib.brotliDecompress);
-/**
- * Output buffers of the decompression read ahead: one holds most entries (about 80 KB for a 20 KB
- * article). Each chunk of output is handed to this thread by a callback; at zlib's default of
- * 16 KB, reading 1,000 entries kept this thread busy about 0.1 s longer, and at 1 MB longer still.
- */
-const DECOMPRESS_CHUNK = 1 << 17;
 
 const MOMENT = '$moment';
 /** An entry's file name after its key. */
@@ -42,8 +35,10 @@ export const ENTRY = '.bin.br';
  * machine the build's thread waited about 0.7 ms per message (0.8 s at 1,000 articles).
  */
 const WRITE_BATCH = 16;
-/** Reads at a time while prefetching: enough to keep the disk busy, few enough to stay small. */
+/** Entries read ahead and not yet taken, at most: enough to stay ahead, few enough to stay small. */
 const READ_AHEAD = 32;
+/** Entries the reader sends at a time, and taken between two words to it of how far the build is. */
+const READ_BATCH = 8;
 
 function encode(value: unknown): unknown {
   return moment.isMoment(value) ? { [MOMENT]: value.toISOString() } : value;
@@ -109,8 +104,16 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
 /** A folder of rendered articles, one file per key; entries no build used are removed by {@link prune}. */
 export class RenderCache {
   private readonly used = new Set<string>();
-  private readonly ahead = new Map<string, Promise<Buffer | undefined>>();
-  private queue: string[] = [];
+  /** The reader's order, and the keys in it not yet asked for (by their place). */
+  private keys: string[] = [];
+  private order = new Map<string, number>();
+  /** Entries the reader sent before they were asked for, and the gets waiting for theirs. */
+  private readonly arrived = new Map<number, Uint8Array | null>();
+  private readonly waiting = new Map<number, (bytes: Uint8Array | null | Promise<Uint8Array | null>) => void>();
+  private reader: Worker | undefined;
+  /** How far the build has asked (one past the furthest place), and how far the reader was told. */
+  private taken = 0;
+  private told = 0;
   private writer: Worker | undefined;
   private pending: WriterEntry[] = [];
   /** Renderings found and renderings made in this build. */
@@ -125,31 +128,74 @@ export class RenderCache {
   }
 
   /**
-   * Reads the entries of these keys ahead, in this order, a few at a time (one more for each one
-   * taken): the articles are rendered one after another, and reading each only when it is asked
-   * for would wait for the disk every time.
+   * Has the entries of these keys read ahead by a worker thread, in this order, a few at a time:
+   * the articles are rendered one after another, and reading each only when it is asked for would
+   * wait for the disk every time.
    */
   prefetch(keys: string[]): void {
-    if (!this.read) return;
-    this.queue = [...keys];
-    for (let i = 0; i < READ_AHEAD; i++) this.readAhead();
+    if (!this.read || this.reader || !keys.length) return;
+    this.keys = keys;
+    this.order = new Map(keys.map((key, i) => [key, i]));
+    const reader = new Worker(path.join(__dirname, 'render-cache-reader.js'));
+    reader.unref();
+    this.reader = reader;
+    const stop = () => {
+      if (this.reader !== reader) return;
+      this.reader = undefined;
+      void reader.terminate();
+      // What it did not send is read here: those waiting now, and the rest when asked for.
+      for (const [at, resolve] of this.waiting) resolve(this.readNow(keys[at]!));
+      this.waiting.clear();
+    };
+    reader.on('message', ({ first, entries }: ReaderBatch) => {
+      entries.forEach((bytes, i) => {
+        const resolve = this.waiting.get(first + i);
+        if (resolve) {
+          this.waiting.delete(first + i);
+          resolve(bytes);
+        } else if (this.order.has(keys[first + i]!)) {
+          this.arrived.set(first + i, bytes);
+        }
+      });
+      if (first + entries.length >= keys.length) stop();
+    });
+    reader.on('error', stop);
+    reader.postMessage({ files: keys.map((key) => this.file(key)), window: READ_AHEAD, batch: READ_BATCH } satisfies ReaderRequest);
   }
 
-  /** Read and decompressed in libuv's threads, on the other core, while this one renders. */
-  private readAhead(): void {
-    const key = this.queue.shift();
-    if (key !== undefined) this.ahead.set(key, fs.readFile(this.file(key)).then((b) => decompress(b, { chunkSize: DECOMPRESS_CHUNK })).catch(() => undefined));
+  /** The entry read ahead for this key: its bytes, null when it could not be read, undefined when none is coming. */
+  private takeAhead(key: string): Promise<Uint8Array | null> | undefined {
+    const at = this.order.get(key);
+    if (at === undefined) return undefined;
+    this.order.delete(key);
+    // Keys passed over are read when asked for, if ever: waiting for the reader to come back to
+    // them could wait for ever, as it only reads on as the build takes what it has sent.
+    for (let i = this.taken; i < at; i++) {
+      this.order.delete(this.keys[i]!);
+      this.arrived.delete(i);
+    }
+    this.taken = Math.max(this.taken, at + 1);
+    if (this.reader && this.taken - this.told >= READ_BATCH) {
+      this.told = this.taken;
+      this.reader.postMessage({ taken: this.taken } satisfies ReaderRequest);
+    }
+    if (this.arrived.has(at)) {
+      const bytes = this.arrived.get(at)!;
+      this.arrived.delete(at);
+      return Promise.resolve(bytes);
+    }
+    if (!this.reader) return undefined;
+    return new Promise((resolve) => this.waiting.set(at, resolve));
+  }
+
+  /** An entry not read ahead, needed now: read and decompressed here. */
+  private readNow(key: string): Promise<Uint8Array | null> {
+    return fs.readFile(this.file(key)).then((b) => zlib.brotliDecompressSync(b)).catch(() => null);
   }
 
   async get(key: string): Promise<RenderedEntry | undefined> {
     if (!this.read) return undefined;
-    const ahead = this.ahead.get(key);
-    if (ahead) {
-      this.ahead.delete(key);
-      this.readAhead();
-    }
-    // One not read ahead is needed now: decompressed here, without a trip to libuv's threads.
-    const bytes = await (ahead ?? fs.readFile(this.file(key)).then((b) => zlib.brotliDecompressSync(b)).catch(() => undefined));
+    const bytes = await (this.takeAhead(key) ?? this.readNow(key));
     if (!bytes) return undefined;
     let entry: RenderedEntry;
     try {

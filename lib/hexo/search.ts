@@ -1,6 +1,7 @@
 import type Hexo from 'hexo';
 import { searchDocument, type StreamingIndex } from '../search/index';
 import { siteOptionsOf, type Feature } from './plugin';
+import { restoredInStore } from './render-cache';
 import { planOf } from './reuse';
 
 interface PostDoc {
@@ -59,13 +60,14 @@ const search: Feature = {
           // As Hexo's render_post does; a failure stops the build as it would there.
           doc.content = doc._content;
           await hexo.post.render(doc.full_source, doc as never);
-          await doc.save();
+          if (!restoredInStore(doc)) await doc.save();
           // Only published articles in the article layout have a page the index would read.
           if (doc.published === false || doc.layout === false || typeof doc.content !== 'string') continue;
           const page = { lang, title: typeof doc.title === 'string' ? doc.title : '', content: doc.content, tags: doc.tags?.map((t) => t.name) ?? [] };
           // The key of the rendering stands for the HTML (lib/hexo/render-cache.ts).
           const rendering = planOf(hexo)?.renderKeys?.get(doc.source);
-          index.offer(pageFile(doc.path), searchDocument(page), rendering === undefined ? undefined : JSON.stringify([rendering, page.lang, page.title, page.tags]));
+          if (rendering === undefined) index.offer(pageFile(doc.path), searchDocument(page));
+          else index.offer(pageFile(doc.path), () => searchDocument(page), JSON.stringify([rendering, page.lang, page.title, page.tags]));
         }
       }
       index.end();

@@ -120,9 +120,16 @@ interface Part {
   open?: Promise<PartIndex>;
   adds: Promise<void>[];
   /** The part's pages while it may still turn out as last time. */
-  held?: [string, string][];
+  held?: [string, Page][];
   hash: Hash;
 }
+
+/**
+ * A page's HTML, or a function that builds an article's document for the index
+ * ({@link searchDocument}): built only if its part is indexed, not for a part taken from the last
+ * build (three quarters of the articles after editing one at 1,000).
+ */
+export type Page = string | (() => string);
 
 /**
  * Indexes article pages while the build is still rendering the rest: each is handed over as soon
@@ -168,16 +175,17 @@ export class StreamingIndex {
    * were sent, so the order stays fixed, and it keeps working while this process is busy rendering.
    * `standsFor`, when given, is compared with the last build's in place of the page: a short text
    * that changes whenever the page does (an article's is the key of its rendering with its title and
-   * tags), so that a thousand pages are not hashed whole.
+   * tags), so that a thousand pages are not hashed whole. A page given as a function is an
+   * article's document and needs `standsFor`.
    */
-  offer(route: string, html: string, standsFor?: string): void {
-    if (this.ending || !html.includes(MARKED_ARTICLE)) return;
+  offer(route: string, html: Page, standsFor?: string): void {
+    if (this.ending || (typeof html === 'string' ? !html.includes(MARKED_ARTICLE) : standsFor === undefined)) return;
     if (this.partSize === Infinity) this.plan(this.max);
     const slot = this.pages++;
     if (this.part && slot >= (this.part.index + 1) * this.partSize) this.closePart();
     if (!this.part) this.part = this.startPart();
     const part = this.part;
-    const page = createHash('sha256').update(standsFor === undefined ? `${route}\0${html}` : `${route}\0\0${standsFor}`).digest('hex');
+    const page = createHash('sha256').update(standsFor === undefined ? `${route}\0${html as string}` : `${route}\0\0${standsFor}`).digest('hex');
     this.state.pages[slot] = page;
     part.hash.update(`${page}\0`);
     if (part.held && this.options.previous?.state.pages[slot] !== page) this.release(part);
@@ -206,7 +214,8 @@ export class StreamingIndex {
     for (const [route, html] of held) this.add(part, route, html);
   }
 
-  private add(part: Part, route: string, html: string): void {
+  private add(part: Part, route: string, page: Page): void {
+    const html = typeof page === 'string' ? page : page();
     part.adds.push(part.open!.then((index) => index.add(route, html)).catch((err: unknown) => this.fail(err)));
   }
 

@@ -107,6 +107,42 @@ describe('RenderCache', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
+  it('reads ahead past its window in order, passes over skipped keys and serves any order without waiting for ever', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'render-cache-'));
+    const writer = new RenderCache(dir);
+    const keys = Array.from({ length: 100 }, (_, i) => renderKey(['order', i]));
+    keys.forEach((key, i) => writer.put(key, { fields: { content: `<p>記事 ${i}</p>` } }));
+    await writer.flush();
+    await fs.writeFile(path.join(dir, `${keys[40]}${ENTRY}`), 'not brotli');
+    const content = async (cache: RenderCache, i: number) => (await cache.get(keys[i]!))?.fields.content;
+
+    // In order, every third one passed over (those are never asked for), a torn one a miss.
+    const inOrder = new RenderCache(dir);
+    inOrder.prefetch(keys);
+    for (let i = 0; i < 100; i++) {
+      if (i % 3 === 2) continue;
+      assert.equal(await content(inOrder, i), i === 40 ? undefined : `<p>記事 ${i}</p>`, `entry ${i}`);
+    }
+    // A key passed over and asked for later is read then, while the reader is still ahead or after it is done.
+    const midway = new RenderCache(dir);
+    midway.prefetch(keys);
+    for (const i of [0, 1, 3, 4]) assert.equal(await content(midway, i), `<p>記事 ${i}</p>`);
+    assert.equal(await content(midway, 2), '<p>記事 2</p>');
+    assert.equal(await content(midway, 5), '<p>記事 5</p>');
+    assert.equal(await content(inOrder, 2), '<p>記事 2</p>');
+    assert.equal(inOrder.hits, 100 - 33 - 1 + 1);
+
+    // All at once, as Hexo's own loop asks when there is no search index, and backwards.
+    const together = new RenderCache(dir);
+    together.prefetch(keys);
+    assert.equal((await Promise.all(keys.map((_, i) => content(together, i)))).filter((c) => c !== undefined).length, 99);
+    const backwards = new RenderCache(dir);
+    backwards.prefetch(keys);
+    const all = await Promise.all(keys.map((_, i) => content(backwards, 99 - i)));
+    assert.deepEqual(all, keys.map((_, i) => (99 - i === 40 ? undefined : `<p>記事 ${99 - i}</p>`)));
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
   it('writes every entry it was given, in batches and the rest when flushed', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'render-cache-'));
     const cache = new RenderCache(dir);

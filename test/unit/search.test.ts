@@ -210,6 +210,35 @@ describe('StreamingIndex', () => {
     await fs.rm(root, { recursive: true, force: true });
   });
 
+  it('builds a page given as a function only when its part is indexed', async () => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'stream-index-'));
+    const built: number[] = [];
+    const build = async (name: string, keys: string[], previous?: StreamingIndex) => {
+      const { log, openPart } = backend();
+      const index = new StreamingIndex({
+        pagesPerIndex: 2, output: path.join(root, name, 'pagefind'), open: openPart, salt: 's',
+        ...(previous ? { previous: { state: previous.state, folder: (i: number) => path.join(root, 'first', 'pagefind', partFolder(i)) } } : {}),
+      });
+      index.plan(keys.length);
+      built.length = 0;
+      keys.forEach((key, i) => index.offer(`p${i + 1}/index.html`, () => {
+        built.push(i + 1);
+        return article(i + 1);
+      }, key));
+      // Without what stands for it, a page given as a function cannot be compared: it is left out.
+      index.offer('nokey/index.html', () => article(9));
+      await index.finish();
+      return { index, log };
+    };
+    const { index: first } = await build('first', ['k1', 'k2', 'k3', 'k4']);
+    assert.deepEqual(built, [1, 2, 3, 4]);
+    const changed = await build('changed', ['k1', 'k2', 'k3', 'k4b'], first);
+    assert.equal(changed.index.reused, 1);
+    assert.deepEqual(built, [3, 4]);
+    assert.deepEqual(changed.log, ['open 1 (1 alive)', 'add 1 p3/index.html', 'add 1 p4/index.html', 'write 1 part-2', 'close 1']);
+    await fs.rm(root, { recursive: true, force: true });
+  });
+
   it('reports Pagefind\'s error after ending its process, and takes no page after the end', async () => {
     const output = await fs.mkdtemp(path.join(os.tmpdir(), 'stream-index-'));
     const { log, openPart } = backend('bad/index.html');
