@@ -137,7 +137,6 @@ export class RenderCache {
     this.keys = keys;
     this.order = new Map(keys.map((key, i) => [key, i]));
     const reader = new Worker(path.join(__dirname, 'render-cache-reader.js'));
-    reader.unref();
     this.reader = reader;
     const stop = () => {
       if (this.reader !== reader) return;
@@ -152,6 +151,7 @@ export class RenderCache {
         const resolve = this.waiting.get(first + i);
         if (resolve) {
           this.waiting.delete(first + i);
+          if (!this.waiting.size) reader.unref();
           resolve(bytes);
         } else if (this.order.has(keys[first + i]!)) {
           this.arrived.set(first + i, bytes);
@@ -160,6 +160,10 @@ export class RenderCache {
       if (first + entries.length >= keys.length) stop();
     });
     reader.on('error', stop);
+    // The reader holds the process open only while a get waits for it (see takeAhead): a build
+    // that stops asking (it failed, or it has all it needs) does not wait for it. After the
+    // listeners, which hold it open again.
+    reader.unref();
     reader.postMessage({ files: keys.map((key) => this.file(key)), window: READ_AHEAD, batch: READ_BATCH } satisfies ReaderRequest);
   }
 
@@ -185,6 +189,7 @@ export class RenderCache {
       return Promise.resolve(bytes);
     }
     if (!this.reader) return undefined;
+    this.reader.ref();
     return new Promise((resolve) => this.waiting.set(at, resolve));
   }
 

@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -140,6 +141,26 @@ describe('RenderCache', () => {
     backwards.prefetch(keys);
     const all = await Promise.all(keys.map((_, i) => content(backwards, 99 - i)));
     assert.deepEqual(all, keys.map((_, i) => (99 - i === 40 ? undefined : `<p>記事 ${99 - i}</p>`)));
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it('keeps the process alive while a get waits for the reader, and lets it end when none does', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'render-cache-'));
+    const writer = new RenderCache(dir);
+    const keys = Array.from({ length: 100 }, (_, i) => renderKey(['alive', i]));
+    keys.forEach((key, i) => writer.put(key, { fields: { content: `<p>記事 ${i}</p>` } }));
+    await writer.flush();
+    // Nothing else holds the process open: an unreferenced reader would let it end with the gets
+    // unanswered, a referenced one would hold it open for ever once the build stops asking.
+    const script = `const { RenderCache } = require(${JSON.stringify(require.resolve('../../lib/build/render-cache'))});
+      const keys = ${JSON.stringify(keys)};
+      const cache = new RenderCache(${JSON.stringify(dir)});
+      cache.prefetch(keys);
+      Promise.all([cache.get(keys[0]), cache.get(keys[50])]).then((hits) => console.log(hits.map((h) => h.fields.content).join('|')));`;
+    const out = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      execFile(process.execPath, ['-e', script], { timeout: 20_000 }, (err, stdout) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout }));
+    });
+    assert.deepEqual(out, { code: 0, stdout: '<p>記事 0</p>|<p>記事 50</p>\n' });
     await fs.rm(dir, { recursive: true, force: true });
   });
 
