@@ -10,7 +10,7 @@ import { ConfigError } from '../config/section';
 import { loadSiteConfig, normalizeSiteOptions } from '../config/site';
 import { generateSite, serveSite } from '../hexo/build';
 import { BuildFailed, describeError } from '../hexo/session';
-import { exitQuietlyOnClosedOutput } from './main';
+import { exitQuietlyOnClosedOutput, failIfAbandoned } from './main';
 import { quietOutput } from './quiet';
 
 async function main(): Promise<void> {
@@ -41,7 +41,9 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   exitQuietlyOnClosedOutput();
-  main().catch((err: unknown) => {
+  const work = main();
+  failIfAbandoned(work, 1);
+  work.catch((err: unknown) => {
     if (err instanceof BuildFailed) console.error(err.message);
     else if (err instanceof ConfigError) console.error(`設定: ${err.message}`);
     else console.error(process.argv.includes('--verbose') && err instanceof Error ? err.stack : describeError(err));

@@ -9,6 +9,7 @@
  * The build hands pages over while it renders ({@link StreamingIndex}), so the indexing overlaps
  * the rendering instead of following it.
  */
+import childProcess, { type ChildProcess } from 'node:child_process';
 import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -67,26 +68,76 @@ export interface PartIndex {
   close(): Promise<void>;
 }
 
+/**
+ * Runs `start` and returns the child processes it spawned synchronously. Pagefind's Node API
+ * starts its process inside createIndex and never says when it dies: it answers no more, and
+ * every request waits for ever (the build then hung, or ended with nothing written and exit code 0).
+ */
+function spawnedBy<T>(start: () => T): { result: T; children: ChildProcess[] } {
+  const children: ChildProcess[] = [];
+  const spawn = childProcess.spawn;
+  childProcess.spawn = ((...args: Parameters<typeof spawn>) => {
+    const child = spawn(...args);
+    children.push(child);
+    return child;
+  }) as typeof spawn;
+  try {
+    return { result: start(), children };
+  } finally {
+    childProcess.spawn = spawn;
+  }
+}
+
 /** Pagefind, one process per part, so the memory of one part is returned before the next. */
 export async function openPagefindPart(): Promise<PartIndex> {
   const pagefind = await import('pagefind');
-  const { index, errors } = await pagefind.createIndex({});
+  let closing = false;
+  // Pagefind prints its lost connection with a stack trace, next to the one line the build reports.
+  let stopped: unknown;
+  const consoleError = console.error;
+  console.error = (...args: unknown[]) => {
+    if (args[0] === 'Service stopped') stopped = args[1];
+    else consoleError.apply(console, args);
+  };
+  const { result, children } = spawnedBy(() => pagefind.createIndex({}));
+  // Rejects when Pagefind's process ends before we close it: each request races it.
+  const died = new Promise<never>((_, reject) => {
+    for (const child of children) {
+      child.once('exit', (code, signal) => {
+        if (!closing) reject(new Error(`Pagefind のプロセスが索引を書き終える前に終了しました (${signal ? `シグナル ${signal}` : `終了コード ${code}`})`));
+      });
+    }
+  });
+  died.catch(() => undefined);
+  const answer = <T>(request: Promise<T>): Promise<T> => Promise.race([request, died]).catch(async (err: unknown) => {
+    if (!(stopped instanceof Error)) throw err;
+    // The lost connection and the end of the process come in either order; the end says more.
+    await Promise.race([died, new Promise((resolve) => setTimeout(resolve, 1000))]);
+    throw new Error(`Pagefind のプロセスとの接続が切れました (${stopped.message})`);
+  });
+  const close = async () => {
+    closing = true;
+    try {
+      await pagefind.close();
+    } finally {
+      console.error = consoleError;
+    }
+  };
+  const { index, errors } = await answer(result);
   if (!index) {
-    await pagefind.close();
+    await close();
     throw new Error(`Pagefind: ${errors.join('; ')}`);
   }
   return {
     async add(sourcePath, content) {
-      const added = await index.addHTMLFile({ sourcePath, content });
+      const added = await answer(index.addHTMLFile({ sourcePath, content }));
       if (added.errors.length) throw new Error(`Pagefind (${sourcePath}): ${added.errors.join('; ')}`);
     },
     async write(outputPath) {
-      const written = await index.writeFiles({ outputPath });
+      const written = await answer(index.writeFiles({ outputPath }));
       if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
     },
-    close: async () => {
-      await pagefind.close();
-    },
+    close,
   };
 }
 

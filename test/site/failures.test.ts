@@ -51,6 +51,25 @@ describe('build failures', () => {
     assert.deepEqual(await fs.readdir(path.join(dir, '.build/sites')), [path.basename(await fs.readlink(path.join(dir, 'public')))]);
   });
 
+  // A build that waits for ever fails the test instead of holding up the suite.
+  it('fails in one line when Pagefind\'s process dies, and keeps the old public/ (it used to wait for ever)', { timeout: 120_000 }, async () => {
+    const dir = await site({ fixture: 'minimal' });
+    assert.equal((await buildSite(dir)).code, 0);
+    const before = await fs.readFile(path.join(dir, 'public/Area/Article/index.html'), 'utf8');
+    // Pagefind's Node API takes its binary from this variable: one that ends at once.
+    const stub = path.join(dir, 'dead-pagefind');
+    await fs.writeFile(stub, '#!/bin/sh\nexit 3\n', { mode: 0o755 });
+    await fs.writeFile(path.join(dir, 'source/_posts/Area/Article.md'), ARTICLE.replace('本文', '変更した本文'));
+    const { code, stdout, stderr } = await buildSite(dir, { PAGEFIND_EXTENDED_BINARY_PATH: stub });
+    assert.equal(code, 1, stdout + stderr);
+    // The fixture's own warnings aside, one line says what failed: no stack trace of Pagefind's.
+    assert.deepEqual(stderr.split('\n').filter((line) => line && !line.startsWith('WARN ')), [
+      'ビルドに失敗しました (エラー 1 件):', '  - Pagefind のプロセスが索引を書き終える前に終了しました (終了コード 3)',
+    ]);
+    assert.equal(await fs.readFile(path.join(dir, 'public/Area/Article/index.html'), 'utf8'), before);
+    assert.deepEqual((await fs.readdir(path.join(dir, '.build'))).sort(), ['cache', 'sites', 'state.json']);
+  });
+
   it('fails with the file when our own plugin rejects an article', async () => {
     const dir = await site({ fixture: 'minimal', files: { 'source/_posts/Area/Bad.md': ARTICLE.replace('---\n本文', 'disableDisclaimer: "はい"\n---\n本文') } });
     const { code, stderr } = await buildSite(dir);

@@ -8,6 +8,7 @@ import { FileHasher } from '../../lib/build/fingerprint';
 import { cleanStale, publish, startStaging } from '../../lib/build/staging';
 import { formatLog } from '../../lib/hexo/session';
 import { isNoise } from '../../lib/cli/quiet';
+import { execFile } from 'node:child_process';
 
 const temp: string[] = [];
 after(() => Promise.all(temp.map((d) => fs.rm(d, { recursive: true, force: true }))));
@@ -111,5 +112,24 @@ describe('quiet build output', () => {
     for (const line of ['WARN  source/_posts/A/B.md:3:1  warning  a11y/image-alt  …', 'ERROR Config based on nothing', 'site written to public/', '']) {
       assert.equal(isNoise(line), false, line);
     }
+  });
+});
+
+describe('failIfAbandoned', () => {
+  /** Runs a script that hands `work` to failIfAbandoned and has nothing else to wait for. */
+  const end = (work: string) => new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const script = `require(${JSON.stringify(require.resolve('../../lib/cli/main'))}).failIfAbandoned(${work}, 3);`;
+    execFile(process.execPath, ['-e', script], { timeout: 20_000 }, (err, _stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stderr }));
+  });
+
+  it('fails a process that ends while its work still waits on what can no longer answer', async () => {
+    const { code, stderr } = await end('new Promise(() => {})');
+    assert.equal(code, 3);
+    assert.match(stderr, /^処理が終わらないまま、待っていたものがなくなりました/);
+  });
+
+  it('says nothing when the work settled', async () => {
+    assert.deepEqual(await end('new Promise((resolve) => setTimeout(resolve, 50))'), { code: 0, stderr: '' });
+    assert.deepEqual(await end('Promise.reject(new Error("x")).catch(() => {})'), { code: 0, stderr: '' });
   });
 });
