@@ -108,12 +108,18 @@ describe('RenderCache', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
-  it('reads ahead past its window in order, passes over skipped keys and serves any order without waiting for ever', async () => {
+  /** A cache folder of 100 entries, `<p>記事 i</p>` under the i-th key. */
+  async function hundredEntries(name: string): Promise<{ dir: string; keys: string[] }> {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'render-cache-'));
     const writer = new RenderCache(dir);
-    const keys = Array.from({ length: 100 }, (_, i) => renderKey(['order', i]));
+    const keys = Array.from({ length: 100 }, (_, i) => renderKey([name, i]));
     keys.forEach((key, i) => writer.put(key, { fields: { content: `<p>記事 ${i}</p>` } }));
     await writer.flush();
+    return { dir, keys };
+  }
+
+  it('reads ahead past its window in order, passes over skipped keys and serves any order without waiting for ever', async () => {
+    const { dir, keys } = await hundredEntries('order');
     await fs.writeFile(path.join(dir, `${keys[40]}${ENTRY}`), 'not brotli');
     const content = async (cache: RenderCache, i: number) => (await cache.get(keys[i]!))?.fields.content;
 
@@ -145,11 +151,7 @@ describe('RenderCache', () => {
   });
 
   it('keeps the process alive while a get waits for the reader, and lets it end when none does', async () => {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'render-cache-'));
-    const writer = new RenderCache(dir);
-    const keys = Array.from({ length: 100 }, (_, i) => renderKey(['alive', i]));
-    keys.forEach((key, i) => writer.put(key, { fields: { content: `<p>記事 ${i}</p>` } }));
-    await writer.flush();
+    const { dir, keys } = await hundredEntries('alive');
     // Nothing else holds the process open: an unreferenced reader would let it end with the gets
     // unanswered, a referenced one would hold it open for ever once the build stops asking.
     const script = `const { RenderCache } = require(${JSON.stringify(require.resolve('../../lib/build/render-cache'))});
