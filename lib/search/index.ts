@@ -123,7 +123,10 @@ export async function openPagefindPart(): Promise<PartIndex> {
       console.error = consoleError;
     }
   };
-  const { index, errors } = await answer(result);
+  const { index, errors } = await answer(result).catch(async (err: unknown) => {
+    await close().catch(() => undefined);
+    throw err;
+  });
   if (!index) {
     await close();
     throw new Error(`Pagefind: ${errors.join('; ')}`);
