@@ -26,7 +26,6 @@ export interface RenderedEntry {
   model?: unknown;
 }
 
-
 const MOMENT = '$moment';
 /** An entry's file name after its key. */
 export const ENTRY = '.bin.br';

@@ -33,7 +33,7 @@ export function restoredInStore(doc: object): boolean {
   return restored.has(doc);
 }
 
-/** Writes kept fields into the document and its stored copy; false when there is no stored copy. */
+/** Writes kept fields into the document and, where warehouse has one, its stored copy (then marked restored). */
 function restore(data: RenderData & StoredDoc, fields: Record<string, unknown>): void {
   Object.assign(data, fields);
   const stored = typeof data._id === 'string' ? data._model?.data?.[data._id] : undefined;
